@@ -1,0 +1,26 @@
+package ai.physical.textbook.auth.account;
+
+import java.util.Map;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * Password hashing: Argon2id with the OWASP parameters (19 MiB, 2 iterations, 1 lane) behind a
+ * {@link DelegatingPasswordEncoder}, so stored hashes carry their algorithm id and can be upgraded on sign-in.
+ */
+@Configuration(proxyBeanMethods = false)
+class PasswordConfig {
+
+	static final String ARGON2 = "argon2id";
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		Argon2PasswordEncoder argon2 = new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
+		return new DelegatingPasswordEncoder(ARGON2, Map.of(ARGON2, argon2));
+	}
+
+}

@@ -1,0 +1,69 @@
+package ai.physical.textbook.auth.profile;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Reads the complete profile of a user in one query (the JOIN of the original plan, with LEFT JOINs so that a user
+ * whose profile rows are missing still reads as an empty, incomplete profile).
+ */
+@Repository
+public class ProfileRepository {
+
+	private static final String FIND_COMPLETE = """
+			SELECT u.id, u.email, u.name, u.roles, u.created_at,
+			       p.id AS profile_id, coalesce(p.profile_complete, false) AS profile_complete,
+			       greatest(u.updated_at, p.updated_at, sb.updated_at, hb.updated_at) AS updated_at,
+			       sb.programming_languages, sb.frameworks, sb.experience_level, sb.specializations,
+			       sb.years_of_experience,
+			       hb.familiar_platforms, hb.robotics_experience, hb.electronics_knowledge, hb.preferred_tools
+			FROM identity.users u
+			LEFT JOIN identity.profiles p ON p.user_id = u.id
+			LEFT JOIN identity.software_backgrounds sb ON sb.profile_id = p.id
+			LEFT JOIN identity.hardware_backgrounds hb ON hb.profile_id = p.id
+			WHERE u.id = :userId
+			""";
+
+	private final JdbcClient jdbc;
+
+	public ProfileRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public Optional<CompleteProfile> findComplete(UUID userId) {
+		return this.jdbc.sql(FIND_COMPLETE).param("userId", userId).query(ProfileRepository::map).optional();
+	}
+
+	private static CompleteProfile map(ResultSet rs, int rowNum) throws SQLException {
+		Integer years = rs.getObject("years_of_experience", Integer.class);
+		SoftwareBackground software = new SoftwareBackground(strings(rs.getArray("programming_languages")),
+				strings(rs.getArray("frameworks")), rs.getString("experience_level"),
+				strings(rs.getArray("specializations")), years);
+		HardwareBackground hardware = new HardwareBackground(strings(rs.getArray("familiar_platforms")),
+				rs.getString("robotics_experience"), rs.getString("electronics_knowledge"),
+				strings(rs.getArray("preferred_tools")));
+		return new CompleteProfile(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("name"),
+				strings(rs.getArray("roles")), instant(rs.getTimestamp("created_at")),
+				rs.getObject("profile_id", UUID.class), rs.getBoolean("profile_complete"), software, hardware,
+				instant(rs.getTimestamp("updated_at")));
+	}
+
+	private static List<String> strings(Array array) throws SQLException {
+		return (array != null) ? List.copyOf(Arrays.asList((String[]) array.getArray())) : List.of();
+	}
+
+	private static Instant instant(Timestamp timestamp) {
+		return (timestamp != null) ? timestamp.toInstant() : null;
+	}
+
+}

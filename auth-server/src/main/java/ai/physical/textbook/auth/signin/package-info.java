@@ -1,0 +1,4 @@
+/**
+ * The sign-in page.
+ */
+package ai.physical.textbook.auth.signin;
