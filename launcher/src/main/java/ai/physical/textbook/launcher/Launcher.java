@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
+
 import ai.physical.textbook.testsupport.EmbeddedPostgres;
 import ai.physical.textbook.testsupport.EmbeddedRedis;
 import ai.physical.textbook.testsupport.PostgresEndpoint;
@@ -64,18 +67,31 @@ public final class Launcher {
 			System.exit(2);
 			return;
 		}
+		// The embedded servers register shutdown hooks of their own, and hooks run concurrently; handling the
+		// signals ourselves stops things in order (apps, then Redis, then PostgreSQL) before any hook runs.
+		SignalHandler orderlyStop = (signal) -> {
+			System.out.println("launcher: SIG" + signal.getName() + " received");
+			launcher.stop();
+			System.exit(0);
+		};
+		Signal.handle(new Signal("INT"), orderlyStop);
+		Signal.handle(new Signal("TERM"), orderlyStop);
 		Runtime.getRuntime().addShutdownHook(new Thread(launcher::stop, "launcher-stop"));
 		try {
 			launcher.start();
 			ChildApp exited = launcher.awaitFirstExit();
-			System.err.println("launcher: " + exited.name() + " stopped; stopping everything");
-			System.exit(1);
+			if (exited != null) {
+				System.err.println("launcher: " + exited.name() + " stopped on its own; stopping everything");
+				launcher.stop();
+				System.exit(1);
+			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
 		catch (RuntimeException ex) {
 			System.err.println("launcher: " + ex.getMessage());
+			launcher.stop();
 			System.exit(1);
 		}
 	}
@@ -127,26 +143,32 @@ public final class Launcher {
 		this.out.println();
 	}
 
-	/** Blocks until one of the apps exits on its own. */
+	/** Blocks until one of the apps exits on its own (returns it) or the launcher is stopped (returns null). */
 	ChildApp awaitFirstExit() throws InterruptedException {
-		while (true) {
+		while (!this.stopped.get()) {
 			for (ChildApp app : this.apps) {
-				if (!app.isAlive()) {
+				if (!app.isAlive() && !this.stopped.get()) {
 					return app;
 				}
 			}
 			Thread.sleep(500);
 		}
+		return null;
 	}
 
-	/** Stops the apps (newest first), then Redis, then PostgreSQL. Safe to call more than once. */
-	void stop() {
+	/**
+	 * Stops the apps (newest first), then Redis, then PostgreSQL. Safe to call more than once and from several
+	 * threads (a second Ctrl-C, the shutdown hook): later callers wait until the first one has finished, so the JVM
+	 * never exits while an app is still running.
+	 */
+	synchronized void stop() {
 		if (!this.stopped.compareAndSet(false, true)) {
 			return;
 		}
 		this.out.println("launcher: stopping");
 		for (int i = this.apps.size() - 1; i >= 0; i--) {
 			try {
+				this.out.println("launcher: stopping " + this.apps.get(i).name());
 				this.apps.get(i).stop(STOP_GRACE);
 			}
 			catch (InterruptedException ex) {
@@ -154,9 +176,11 @@ public final class Launcher {
 			}
 		}
 		if (this.redis != null) {
+			this.out.println("launcher: stopping Redis");
 			quietly("Redis", this.redis::close);
 		}
 		if (this.postgres != null) {
+			this.out.println("launcher: stopping PostgreSQL");
 			quietly("PostgreSQL", this.postgres::close);
 		}
 		this.out.println("launcher: stopped");

@@ -22,7 +22,8 @@ final class Ports {
 
 	static boolean isFree(int port) {
 		try (ServerSocket socket = new ServerSocket()) {
-			socket.setReuseAddress(false);
+			// Like the servers themselves: a port with connections in TIME_WAIT is still usable.
+			socket.setReuseAddress(true);
 			socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
 			return true;
 		}
