@@ -10,7 +10,11 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTypeValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
@@ -60,10 +64,9 @@ class TokenConfig {
 	@Bean
 	JwtDecoder jwtDecoder(SigningKeys signingKeys, @Value("${textbook.issuer}") String issuer) {
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(signingKeys).build();
-		decoder.setJwtValidator(JwtValidators.createAtJwtValidator()
-			.issuer(issuer)
-			.audience(AccessTokenClaimsCustomizer.API_AUDIENCE)
-			.build());
+		decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(new JwtTypeValidator("at+jwt"),
+				new JwtIssuerValidator(issuer), new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
+						(audience) -> audience != null && audience.contains(AccessTokenClaimsCustomizer.API_AUDIENCE))));
 		return decoder;
 	}
 
