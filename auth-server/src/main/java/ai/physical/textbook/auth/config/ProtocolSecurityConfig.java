@@ -1,5 +1,7 @@
 package ai.physical.textbook.auth.config;
 
+import java.util.Set;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -79,9 +81,12 @@ class ProtocolSecurityConfig {
 		http.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated());
 		// The userinfo endpoint takes this server's own access tokens.
 		http.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(withDefaults()));
-		// Browsers that reach /oauth2/authorize without a session are sent to the sign-in page.
-		http.exceptionHandling((exceptions) -> exceptions.defaultAuthenticationEntryPointFor(
-				new LoginUrlAuthenticationEntryPoint(PagePaths.SIGN_IN), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
+		// Browsers that reach /oauth2/authorize without a session are sent to the sign-in page; API clients that send
+		// no Accept header (*/*) get a 401, not a redirect to an HTML page.
+		MediaTypeRequestMatcher browsers = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+		browsers.setIgnoredMediaTypes(Set.of(MediaType.ALL));
+		http.exceptionHandling((exceptions) -> exceptions
+			.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(PagePaths.SIGN_IN), browsers));
 		return http.build();
 	}
 
