@@ -9,6 +9,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
@@ -46,6 +47,12 @@ class ProtocolSecurityConfig {
 	@Bean
 	AuthorizationServerSettings authorizationServerSettings(@Value("${textbook.issuer}") String issuer) {
 		return AuthorizationServerSettings.builder().issuer(issuer).build();
+	}
+
+	/** See {@link NoSessionRegistry}: no per-instance session tracking behind a load balancer. */
+	@Bean
+	SessionRegistry oidcSessionRegistry() {
+		return new NoSessionRegistry();
 	}
 
 	@Bean
