@@ -4,9 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.proc.SecurityContext;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -16,6 +13,7 @@ import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
 import ai.physical.textbook.auth.account.AccountUser;
+import ai.physical.textbook.auth.key.SigningKeys;
 
 /**
  * Access tokens signed with the server's own keys, shaped like the ones the authorization server issues
@@ -26,10 +24,13 @@ public class Tokens {
 
 	private final NimbusJwtEncoder encoder;
 
+	private final SigningKeys keys;
+
 	private final String issuer;
 
-	Tokens(JWKSource<SecurityContext> jwkSource, @Value("${textbook.issuer}") String issuer) {
-		this.encoder = new NimbusJwtEncoder(jwkSource);
+	Tokens(SigningKeys keys, @Value("${textbook.issuer}") String issuer) {
+		this.encoder = new NimbusJwtEncoder(keys);
+		this.keys = keys;
 		this.issuer = issuer;
 	}
 
@@ -38,7 +39,12 @@ public class Tokens {
 	}
 
 	public String token(String subject, List<String> roles, String issuer, Instant expiresAt) {
-		JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).type("at+jwt").build();
+		// The JWK set also publishes the next and retired keys: sign with the current one, as the server does.
+		SigningKeys.SigningKey current = this.keys.current();
+		JwsHeader header = JwsHeader.with(SignatureAlgorithm.from(current.algorithm()))
+			.keyId(current.kid())
+			.type("at+jwt")
+			.build();
 		JwtClaimsSet claims = JwtClaimsSet.builder()
 			.issuer(issuer)
 			.subject(subject)
