@@ -85,6 +85,10 @@ public final class Launcher {
 				launcher.stop();
 				System.exit(1);
 			}
+			// Stopped by a signal: wait here until the signal thread has finished stopping. If main returned now,
+			// the JVM would begin its shutdown and the embedded servers' own hooks would stop Redis and PostgreSQL
+			// while the apps are still shutting down.
+			launcher.stop();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
