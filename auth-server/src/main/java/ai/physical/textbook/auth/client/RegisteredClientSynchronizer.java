@@ -119,7 +119,10 @@ class RegisteredClientSynchronizer implements ApplicationRunner {
 			.clientSettings(ClientSettings.builder()
 				// PKCE with S256 for every client, confidential ones included (RFC 9700).
 				.requireProofKey(true)
-				.requireAuthorizationConsent(definition.requireConsent())
+				// The device verification form cannot carry a CSRF token of the device's session, so a device
+				// grant is only ever completed by an explicit consent bound to the signed-in user's state.
+				.requireAuthorizationConsent(definition.requireConsent()
+						|| definition.grantTypes().contains(AuthorizationGrantType.DEVICE_CODE.getValue()))
 				.setting(FINGERPRINT_SETTING, fingerprint)
 				.build())
 			.tokenSettings(TokenSettings.builder()

@@ -297,4 +297,5 @@ public final class SigningKeys implements JWKSource<SecurityContext> {
 	record Snapshot(JWKSet jwkSet, SigningKey signing, StoredKey currentByTime, Instant loadedAt) {
 
 	}
+
 }

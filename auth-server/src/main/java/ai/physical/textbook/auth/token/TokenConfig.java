@@ -3,6 +3,7 @@ package ai.physical.textbook.auth.token;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -10,6 +11,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -63,7 +65,9 @@ class TokenConfig {
 	 */
 	@Bean
 	JwtDecoder jwtDecoder(SigningKeys signingKeys, @Value("${textbook.issuer}") String issuer) {
-		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(signingKeys).build();
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(signingKeys)
+			.jwsAlgorithms((algorithms) -> algorithms.addAll(Set.of(SignatureAlgorithm.RS256, SignatureAlgorithm.ES256)))
+			.build();
 		decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(new JwtTypeValidator("at+jwt"),
 				new JwtIssuerValidator(issuer), new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
 						(audience) -> audience != null && audience.contains(AccessTokenClaimsCustomizer.API_AUDIENCE))));

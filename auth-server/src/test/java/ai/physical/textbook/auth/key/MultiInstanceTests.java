@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -19,6 +20,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtTypeValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -110,8 +112,27 @@ class MultiInstanceTests {
 			.hasMessageContaining("different key-encryption key");
 	}
 
+	@Test
+	void whenEs256IsSelectedThenTokensAreSignedWithAP256KeyThatResourceServersVerify() throws Exception {
+		// A database of its own, so that the other tests keep their RS256 key.
+		ConfigurableApplicationContext es256 = start(TestInfrastructure.get().freshDatabase(),
+				"--textbook.keys.algorithm=ES256");
+
+		String token = accessToken(new ProtocolClient(url(es256)));
+
+		assertThat(Jwts.parse(token).getHeader().getAlgorithm().getName()).isEqualTo("ES256");
+		assertThat(decoder(es256).decode(token).getSubject()).isEqualTo(TestSecrets.SERVICE_CLIENT);
+		HttpResponse<String> jwks = new ProtocolClient(url(es256))
+			.send(HttpRequest.newBuilder(URI.create(url(es256) + "/oauth2/jwks")).GET());
+		assertThat(JWKSet.parse(jwks.body()).getKeys()).singleElement()
+			.satisfies((key) -> assertThat(key.getKeyType().getValue()).isEqualTo("EC"));
+	}
+
 	private ConfigurableApplicationContext start(String... extraArguments) {
-		PostgresEndpoint postgres = TestInfrastructure.get().postgres();
+		return start(TestInfrastructure.get().postgres(), extraArguments);
+	}
+
+	private ConfigurableApplicationContext start(PostgresEndpoint postgres, String... extraArguments) {
 		List<String> arguments = new ArrayList<>(List.of("--server.port=0",
 				"--spring.datasource.url=" + postgres.jdbcUrl(), "--spring.datasource.username=" + postgres.username(),
 				"--spring.datasource.password=" + postgres.password(),
@@ -129,7 +150,9 @@ class MultiInstanceTests {
 	}
 
 	private static NimbusJwtDecoder decoder(ConfigurableApplicationContext context) {
-		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(url(context) + "/oauth2/jwks").build();
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(url(context) + "/oauth2/jwks")
+			.jwsAlgorithms((algorithms) -> algorithms.addAll(Set.of(SignatureAlgorithm.RS256, SignatureAlgorithm.ES256)))
+			.build();
 		decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(new JwtTypeValidator("at+jwt")));
 		return decoder;
 	}

@@ -61,6 +61,9 @@ public final class AuthorizationCodeFlow {
 	/** Signs in with the form of {@code /signin}; fails unless the server accepted the credentials. */
 	public void signIn(String email, String password) {
 		HttpResponse<String> page = get("/signin");
+		if (page.statusCode() != 200) {
+			throw new IllegalStateException("GET /signin answered " + page.statusCode() + " " + page.headers().map());
+		}
 		String csrf = csrfToken(page.body());
 		HttpResponse<String> response = postForm("/signin", Map.of("email", email, "password", password, "_csrf", csrf));
 		String location = response.headers().firstValue("Location").orElse("");
