@@ -127,7 +127,7 @@ class BrowserEndToEndTests {
 		assertThat(path()).isEqualTo("/account");
 		assertThat(text()).contains("Hello, Katherine Johnson", "Your profile is saved.", "Complete", "Python",
 				"Isaac Sim", "Unitree Go2", "This device", "Sign out everywhere");
-		screenshot("account", 1300);
+		screenshot("account", 1900);
 
 		open("/profile");
 		assertThat(text()).contains("Your profile is complete.");
