@@ -37,6 +37,9 @@ class ProfileApiController {
 
 	static final String ADMIN = "admin";
 
+	/** Stands for a token subject that is no user (a client); it matches no profile row. */
+	static final UUID NOT_A_USER = new UUID(0, 0);
+
 	private final ProfileService profiles;
 
 	private final ApplicationEventPublisher events;
@@ -64,7 +67,8 @@ class ProfileApiController {
 	}
 
 	private void authorize(Actor actor, UUID userId, String action, String policy, boolean granted) {
-		this.events.publishEvent(new AuthzEvent(actor.userId(), "/api/profile/" + userId, action, policy, granted,
+		UUID subject = NOT_A_USER.equals(actor.userId()) ? null : actor.userId();
+		this.events.publishEvent(new AuthzEvent(subject, "/api/profile/" + userId, action, policy, granted,
 				Instant.now()));
 		if (!granted) {
 			throw new ForbiddenException(policy);
@@ -78,7 +82,7 @@ class ProfileApiController {
 			subject = UUID.fromString(jwt.getSubject());
 		}
 		catch (IllegalArgumentException | NullPointerException ex) {
-			subject = new UUID(0, 0);
+			subject = NOT_A_USER;
 		}
 		List<String> roles = jwt.hasClaim("roles") ? jwt.getClaimAsStringList("roles") : List.of();
 		return new Actor(subject, roles != null && roles.contains("admin"));

@@ -1,5 +1,6 @@
 package ai.physical.textbook.auth.profile;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -56,7 +57,7 @@ class ProfilePageController {
 	String save(@AuthenticationPrincipal AccountUser user, @RequestParam MultiValueMap<String, String> params,
 			HttpServletRequest request, HttpServletResponse response, Model model) {
 		ProfileForm.Submitted submitted = ProfileForm.parse(params);
-		List<FieldError> errors = new java.util.ArrayList<>(ProfileValidator.validate(submitted.update()));
+		List<FieldError> errors = new ArrayList<>(ProfileValidator.validate(submitted.update()));
 		if (submitted.yearsError() != null) {
 			errors.add(new FieldError("softwareBackground.yearsOfExperience", submitted.yearsError()));
 		}

@@ -118,6 +118,53 @@ class SessionTests {
 	}
 
 	@Test
+	void whenPasswordChangedThenRulesAppliedOtherSessionsEndAndOnlyTheNewPasswordWorks() throws Exception {
+		AccountUser user = this.users.create("password-change");
+		String next = "New-Secret-Route-77";
+		try (WebClient laptop = Browsers.open(); WebClient phone = Browsers.open()) {
+			Browsers.signIn(laptop, base(), user.email(), TestUsers.PASSWORD);
+			Browsers.signIn(phone, base(), user.email(), TestUsers.PASSWORD);
+			String laptopSession = Browsers.sessionCookie(laptop);
+
+			HtmlPage wrong = changePassword(laptop, "Not-The-Password-1", next, next);
+			assertThat(wrong.getWebResponse().getStatusCode()).isEqualTo(400);
+			assertThat(wrong.asNormalizedText()).contains("Your current password is not right.");
+
+			HtmlPage weak = changePassword(laptop, TestUsers.PASSWORD, "short", "other");
+			assertThat(weak.asNormalizedText()).contains("Use at least 8 characters.",
+					"The two passwords do not match.");
+			assertThat(weak.asXml()).contains("aria-describedby=\"newPassword-hint newPassword-error\"");
+
+			HtmlPage done = changePassword(laptop, TestUsers.PASSWORD, next, next);
+			assertThat(done.asNormalizedText()).contains("Your password is changed.");
+			assertThat(Browsers.sessionCookie(laptop)).as("the remaining session gets a new id")
+				.isNotEqualTo(laptopSession);
+			assertThat(((HtmlPage) phone.getPage(base() + "/account")).getUrl().getPath()).isEqualTo("/signin");
+			assertThat(((HtmlPage) laptop.getPage(base() + "/account")).getUrl().getPath()).isEqualTo("/account");
+			assertThat(this.events.of(UserSignedOutEverywhere.class))
+				.contains(new UserSignedOutEverywhere(user.id(), "password_change"));
+		}
+		try (WebClient other = Browsers.open()) {
+			assertThat(Browsers.signIn(other, base(), user.email(), TestUsers.PASSWORD).getUrl().toString())
+				.endsWith("/signin?error");
+			assertThat(Browsers.signIn(other, base(), user.email(), next).getUrl().getPath()).isEqualTo("/profile");
+		}
+		await().untilAsserted(() -> assertThat(this.jdbc.sql("""
+				SELECT success FROM identity.auth_logs WHERE user_id = :id AND event = 'password_change' ORDER BY id
+				""").param("id", user.id()).query(Boolean.class).list()).containsExactly(false, true));
+	}
+
+	private HtmlPage changePassword(WebClient browser, String current, String next, String confirmation)
+			throws Exception {
+		HtmlPage account = browser.getPage(base() + "/account");
+		HtmlForm form = Browsers.form(account, "/account/password");
+		form.getInputByName("currentPassword").setValue(current);
+		form.getInputByName("newPassword").setValue(next);
+		form.getInputByName("confirmNewPassword").setValue(confirmation);
+		return Browsers.submit(form);
+	}
+
+	@Test
 	void whenSigningOutThenConfirmationPageFirstAndSignOutAudited() throws Exception {
 		AccountUser user = this.users.create("logout");
 		try (WebClient browser = Browsers.open()) {
