@@ -42,14 +42,14 @@ public enum Policy {
 
 	/**
 	 * The token belongs to a reader whose profile is complete ({@code profileComplete} is {@code true}). A token
-	 * without the claim at all is not a reader's (a client_credentials token): it lacks permission rather than a
-	 * profile.
+	 * without the claim, or whose subject is not a user id, is not a reader's (a client_credentials token): it lacks
+	 * permission rather than a profile.
 	 */
 	PERSONALIZED_CONTENT("personalized_content", AUTHENTICATED) {
 		@Override
 		Optional<ApiProblem> ownCheck(Jwt token, Map<String, String> pathVariables) {
 			Object complete = token.getClaims().get("profileComplete");
-			if (complete == null) {
+			if (complete == null || AuthorizationLogEntry.userIdOf(token.getSubject()) == null) {
 				return Optional.of(ApiProblem.AUTH_INSUFFICIENT_PERMISSIONS);
 			}
 			return Boolean.TRUE.equals(complete) ? Optional.empty() : Optional.of(ApiProblem.AUTH_PROFILE_INCOMPLETE);

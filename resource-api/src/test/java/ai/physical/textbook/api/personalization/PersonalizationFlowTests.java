@@ -87,8 +87,11 @@ class PersonalizationFlowTests extends ResourceApiIntegrationTest {
 		get(CONTEXT, token);
 		assertThat(this.redis.hasKey("textbook:context:" + userId)).isTrue();
 
-		this.redis.convertAndSend("profile.updated",
-				"{\"userId\":\"" + userId + "\",\"profileComplete\":true,\"occurredAt\":\"2026-11-25T02:00:00Z\"}");
+		String event = "{\"userId\":\"" + userId + "\",\"profileComplete\":true,\"occurredAt\":\"2026-11-25T02:00:00Z\"}";
+		// PUBLISH answers how many subscribers got the message: retry until the application's subscription has it.
+		Awaitility.await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.redis.convertAndSend("profile.updated", event), (receivers) -> receivers != null
+					&& receivers > 0);
 
 		Awaitility.await().atMost(Duration.ofSeconds(10))
 			.until(() -> !Boolean.TRUE.equals(this.redis.hasKey("textbook:context:" + userId)));

@@ -72,4 +72,23 @@ class DenylistFallbackTests extends ResourceApiIntegrationTest {
 		assertThat(get(CATALOG, valid).statusCode()).isEqualTo(200);
 	}
 
+	@Test
+	void whenNeitherRedisNorPostgresCanAnswerThenRequestFailsClosedWithServiceUnavailable() {
+		String valid = issuer.sign(issuer.userClaims(newUser()).build());
+		this.jdbc.getJdbcTemplate().execute("ALTER TABLE identity.revoked_tokens RENAME TO revoked_tokens_hidden");
+		try {
+			TestInfrastructure.get().stopRedis();
+
+			var response = get(CATALOG, valid);
+
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
+			assertThat(body(response).path("code").asString()).isEqualTo("SERVICE_UNAVAILABLE");
+			assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
+		}
+		finally {
+			this.jdbc.getJdbcTemplate().execute("ALTER TABLE identity.revoked_tokens_hidden RENAME TO revoked_tokens");
+		}
+		assertThat(get(CATALOG, valid).statusCode()).isEqualTo(200);
+	}
+
 }
