@@ -156,8 +156,7 @@ class AuditWriter implements SmartLifecycle {
 			}
 			catch (RuntimeException ex) {
 				if (!this.running || !isTransient(ex)) {
-					// A row the database refuses would block the queue forever: write one by one instead.
-					batch.forEach((event) -> write(List.of(event)));
+					write(batch);
 					return;
 				}
 				logger.warn("Writing {} audit events failed, retrying in {}: {}", batch.size(),
@@ -172,12 +171,20 @@ class AuditWriter implements SmartLifecycle {
 				|| ex instanceof RecoverableDataAccessException;
 	}
 
-	/** Final write attempt: on failure the events go to the log at error level rather than vanish. */
+	/**
+	 * Final write attempt. A row the database refuses must not take the rest of its batch down with it, so a failed
+	 * batch is written again one event at a time; an event that still fails goes to the log at error level rather
+	 * than vanish.
+	 */
 	private void write(List<Object> events) {
 		try {
 			insert(events);
 		}
 		catch (RuntimeException ex) {
+			if (events.size() > 1) {
+				events.forEach((event) -> write(List.of(event)));
+				return;
+			}
 			logger.error("Could not write {} audit events to the database; recording them here instead", events.size(),
 					ex);
 			events.forEach((event) -> logger.error("Unwritten audit event: {}", event));
