@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ResourceApiForgedTokenTests {
 
-	static final String PROTECTED = "/api/personalization/context";
+	static final String PROTECTED = ai.physical.textbook.systemtests.support.Paths.CONTEXT;
 
 	private IssuerStub issuer;
 

@@ -207,7 +207,8 @@ public final class AppProcess implements AutoCloseable {
 		}
 	}
 
-	static void sleep(Duration duration) {
+	/** Sleeps, turning an interrupt into a failure (tests pace faults with it, never assert on time). */
+	public static void sleep(Duration duration) {
 		try {
 			Thread.sleep(duration.toMillis());
 		}
