@@ -15,6 +15,10 @@ import ai.physical.textbook.testsupport.FreePorts;
  * nginx (Debian's package, installed by .ci/run) as the load balancer in front of several auth-server instances,
  * run in the foreground from a configuration and prefix directory of its own, listening on loopback only.
  *
+ * <p>The proxy overwrites every forwarded header instead of appending to what the client sent (RFC 9700 section
+ * 4.13: a TLS-terminating proxy must sanitize them), so a client cannot choose the address the per-IP brute-force
+ * limits count.
+ *
  * <p>Connection failures to an upstream (a killed instance) are retried on the next one, which nginx does even for
  * POST as long as nothing was sent; a request already sent to an instance that dies fails, as in production.
  */
@@ -99,7 +103,7 @@ public final class Nginx implements AutoCloseable {
 				      proxy_http_version 1.1;
 				      proxy_set_header Connection "";
 				      proxy_set_header Host $http_host;
-				      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+				      proxy_set_header X-Forwarded-For $remote_addr;
 				      proxy_set_header X-Forwarded-Proto $scheme;
 				      proxy_set_header X-Forwarded-Host $http_host;
 				      proxy_set_header X-Forwarded-Port $server_port;
