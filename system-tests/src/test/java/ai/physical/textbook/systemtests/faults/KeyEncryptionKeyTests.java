@@ -65,7 +65,7 @@ class KeyEncryptionKeyTests {
 		AppProcess auth = startProduction("auth-server-short-kek", "too-short");
 
 		assertThat(auth.awaitExit(REFUSAL)).as(auth.logTail(40)).isNotZero();
-		assertThat(auth.log()).containsAnyOf("TEXTBOOK_KEK", "textbook.keys.encryption-key");
+		assertThat(auth.log()).containsAnyOf("TEXTBOOK_KEK", "textbook.keys.encryption-key", "key-encryption key");
 		assertThat(keyRows()).isEqualTo(before);
 	}
 
@@ -79,7 +79,7 @@ class KeyEncryptionKeyTests {
 				java.util.Base64.getEncoder().encodeToString(new java.security.SecureRandom().generateSeed(32)));
 
 		assertThat(auth.awaitExit(REFUSAL)).as(auth.logTail(40)).isNotZero();
-		assertThat(auth.log()).containsIgnoringCase("decrypt");
+		assertThat(auth.log()).containsAnyOf("TEXTBOOK_KEK", "textbook.keys.encryption-key");
 		assertThat(keyRows()).isEqualTo(before);
 		assertThat(Http.api(this.stack.authServer().baseUrl()).get("/oauth2/jwks").body()).isEqualTo(jwksBefore);
 	}

@@ -123,31 +123,42 @@ public final class OAuthFlows {
 		query.put("code_challenge_method", "S256");
 		HttpResponse<String> response = browser.get(this.baseUrl + "/oauth2/authorize?" + Http.formBody(query), "Accept",
 				"text/html");
-		if (response.statusCode() == 200 && response.body().contains("consent")) {
-			response = consent(browser, clientId, state, scope, response.body());
+		String location = response.headers().firstValue("Location").orElse("");
+		if (response.statusCode() == 302 && location.contains("/consent?")) {
+			response = consent(browser, location);
+			location = response.headers().firstValue("Location").orElse("");
 		}
 		assertThat(response.statusCode()).as(Answers.describe(response)).isEqualTo(302);
-		String location = response.headers().firstValue("Location").orElseThrow();
 		assertThat(location).as("redirect to the client").startsWith(redirectUri);
 		Map<String, String> parameters = queryParameters(URI.create(location));
 		assertThat(parameters.get("state")).isEqualTo(state);
 		return new Code(parameters.get("code"), pkce);
 	}
 
-	private HttpResponse<String> consent(Http browser, String clientId, String state, String scope, String page) {
-		Map<String, String> form = new LinkedHashMap<>();
-		form.put("_csrf", browser.csrfToken());
-		form.put("client_id", clientId);
-		Matcher stateInput = Pattern.compile("name=\"state\"\\s+value=\"([^\"]+)\"|value=\"([^\"]+)\"\\s+name=\"state\"")
-			.matcher(page);
-		form.put("state", stateInput.find() ? (stateInput.group(1) != null ? stateInput.group(1) : stateInput.group(2)) : state);
-		StringBuilder body = new StringBuilder(Http.formBody(form));
-		for (String each : scope.split(" ")) {
-			if (!each.equals("openid")) {
-				body.append("&scope=").append(Http.encode(each));
+	/** Loads the consent page and approves everything its first form offers. */
+	private HttpResponse<String> consent(Http browser, String location) {
+		HttpResponse<String> page = browser.get(location.startsWith("http") ? location : this.baseUrl + location,
+				"Accept", "text/html");
+		assertThat(page.statusCode()).as(Answers.describe(page)).isEqualTo(200);
+		String html = page.body();
+		int formEnd = html.indexOf("</form>");
+		String form = html.substring(html.indexOf("<form"), formEnd < 0 ? html.length() : formEnd);
+		Matcher action = Pattern.compile("action=\"([^\"]+)\"").matcher(form);
+		String target = action.find() ? action.group(1).replace("&amp;", "&") : "/oauth2/authorize";
+		StringBuilder body = new StringBuilder();
+		Matcher input = Pattern.compile("<input[^>]*>").matcher(form);
+		while (input.find()) {
+			Matcher name = Pattern.compile("name=\"([^\"]+)\"").matcher(input.group());
+			Matcher value = Pattern.compile("value=\"([^\"]*)\"").matcher(input.group());
+			if (name.find() && value.find()) {
+				body.append(body.length() == 0 ? "" : "&").append(Http.encode(name.group(1))).append('=')
+					.append(Http.encode(value.group(1).replace("&amp;", "&")));
 			}
 		}
-		return browser.send(browser.request(this.baseUrl + "/oauth2/authorize")
+		if (!body.toString().contains("_csrf=")) {
+			body.append("&_csrf=").append(Http.encode(browser.csrfToken()));
+		}
+		return browser.send(browser.request(target.startsWith("http") ? target : this.baseUrl + target)
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(java.net.http.HttpRequest.BodyPublishers.ofString(body.toString()))
 			.build());

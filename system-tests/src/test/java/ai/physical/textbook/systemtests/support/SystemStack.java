@@ -176,6 +176,7 @@ public final class SystemStack {
 		Map<String, String> allEnv = new LinkedHashMap<>(databaseAndRedisEnvironment());
 		allEnv.put("ISSUER_URL", issuer);
 		allEnv.put("TEXTBOOK_KEK", this.keyEncryptionKey);
+		allEnv.putAll(TestClients.authServerEnvironment());
 		allEnv.putAll(env);
 		return track(AppProcess.start(name, Jars.authServer(), port, allProperties, allEnv, logFile(name, port)));
 	}
@@ -192,6 +193,7 @@ public final class SystemStack {
 		Map<String, String> allEnv = new LinkedHashMap<>(databaseAndRedisEnvironment());
 		allEnv.put("ISSUER_URL", issuer);
 		allEnv.put("JWK_SET_URI", jwkSetUri);
+		allEnv.put("RESOURCE_API_CLIENT_SECRET", TestClients.INTROSPECTION_CLIENT_SECRET);
 		return track(AppProcess.start(name, Jars.resourceApi(), port, allProperties, allEnv, logFile(name, port)));
 	}
 

@@ -11,7 +11,10 @@ public final class TestClients {
 	public static final String WEB_CLIENT_ID = "textbook-web";
 
 	/** A redirect URI registered for {@link #WEB_CLIENT_ID}. */
-	public static final String WEB_REDIRECT_URI = "http://127.0.0.1:8081/login/oauth2/code/textbook-web";
+	public static final String WEB_REDIRECT_URI = "http://127.0.0.1:8081/callback.html";
+
+	/** A post-logout redirect URI registered for {@link #WEB_CLIENT_ID}. */
+	public static final String WEB_POST_LOGOUT_URI = "http://127.0.0.1:8081/";
 
 	/** The scopes the textbook web app asks for. */
 	public static final String WEB_SCOPES = "openid profile email";
@@ -19,8 +22,11 @@ public final class TestClients {
 	/** The confidential service client (client_credentials). */
 	public static final String SERVICE_CLIENT_ID = "textbook-service";
 
-	/** Its secret, given to the auth-server under test through configuration (never a real secret). */
-	public static final String SERVICE_CLIENT_SECRET = "system-tests-service-secret-" + java.util.UUID.randomUUID();
+	/** Its secret, given to the auth-server under test through the environment (random per test JVM, ≥ 43 chars). */
+	public static final String SERVICE_CLIENT_SECRET = "system-tests-service-" + java.util.UUID.randomUUID();
+
+	/** The resource-api's introspection client secret (random per test JVM). */
+	public static final String INTROSPECTION_CLIENT_SECRET = "system-tests-introspection-" + java.util.UUID.randomUUID();
 
 	/** A browser origin allowed to call the token, userinfo and revocation endpoints. */
 	public static final String WEB_ORIGIN = "http://127.0.0.1:8081";
@@ -31,6 +37,13 @@ public final class TestClients {
 	/** Properties that register the test clients with an auth-server process. */
 	static Map<String, String> authServerProperties() {
 		return Map.of();
+	}
+
+	/** Environment variables that register the test clients (docs/authentication-guide.md: clients from configuration). */
+	static Map<String, String> authServerEnvironment() {
+		return Map.of("TEXTBOOK_SERVICE_CLIENT_SECRET", SERVICE_CLIENT_SECRET, "RESOURCE_API_CLIENT_SECRET",
+				INTROSPECTION_CLIENT_SECRET, "TEXTBOOK_WEB_REDIRECT_URIS", WEB_REDIRECT_URI,
+				"TEXTBOOK_WEB_POST_LOGOUT_URIS", WEB_POST_LOGOUT_URI);
 	}
 
 }
