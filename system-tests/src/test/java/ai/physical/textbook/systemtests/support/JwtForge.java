@@ -121,6 +121,41 @@ public final class JwtForge {
 		return header + "." + base64Url(validClaims(userId).build().toString()) + ".";
 	}
 
+	/**
+	 * HS256 tokens keyed with each public key of a published JWK set (the RS256/HS256 confusion attack against a real
+	 * issuer whose private key the test does not hold).
+	 */
+	public static java.util.List<String> hs256WithPublishedKeys(String jwkSetJson, JWTClaimsSet claims) {
+		try {
+			java.util.List<String> tokens = new java.util.ArrayList<>();
+			for (com.nimbusds.jose.jwk.JWK key : JWKSet.parse(jwkSetJson).getKeys()) {
+				if (key instanceof RSAKey rsa) {
+					SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(key.getKeyID())
+						.type(new JOSEObjectType("at+jwt"))
+						.build(), claims);
+					jwt.sign(new MACSigner(padTo32(rsa.toRSAPublicKey().getEncoded())));
+					tokens.add(jwt.serialize());
+				}
+			}
+			return tokens;
+		}
+		catch (JOSEException | java.text.ParseException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** {@code alg: none} with the given claims and {@code kid}. */
+	public static String algNone(JWTClaimsSet claims, String kid) {
+		return base64Url("{\"alg\":\"none\",\"typ\":\"at+jwt\",\"kid\":\"" + kid + "\"}") + "."
+				+ base64Url(claims.toString()) + ".";
+	}
+
+	/** A real token whose payload is replaced by other claims, its signature kept. */
+	public static String withPayload(String realToken, JWTClaimsSet claims) {
+		String[] parts = realToken.split("\\.");
+		return parts[0] + "." + base64Url(claims.toString()) + "." + parts[2];
+	}
+
 	/** HS256 keyed with the trusted public key's encoded bytes (the RS256/HS256 confusion attack). */
 	public String hs256WithPublicKey(String userId) {
 		try {
