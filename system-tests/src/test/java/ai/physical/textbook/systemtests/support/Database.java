@@ -85,6 +85,30 @@ public final class Database {
 		}
 	}
 
+	/** A single text value from a query with positional parameters (null when no row). */
+	public String queryForString(String sql, Object... parameters) {
+		try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+			for (int i = 0; i < parameters.length; i++) {
+				statement.setObject(i + 1, parameters[i]);
+			}
+			try (ResultSet rows = statement.executeQuery()) {
+				return rows.next() ? rows.getString(1) : null;
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Query failed: " + sql, ex);
+		}
+	}
+
+	/** A fingerprint of everything stored about one user's profile (profile and both backgrounds). */
+	public String profileFingerprint(String userId) {
+		return queryForString("""
+				SELECT md5(coalesce((SELECT string_agg(p::text, ',') FROM identity.profiles p WHERE p.user_id = ?::uuid), '')
+				        || coalesce((SELECT string_agg(s::text, ',') FROM identity.software_backgrounds s WHERE s.user_id = ?::uuid), '')
+				        || coalesce((SELECT string_agg(h::text, ',') FROM identity.hardware_backgrounds h WHERE h.user_id = ?::uuid), ''))
+				""", userId, userId, userId);
+	}
+
 	/** Runs a statement with positional parameters; returns the update count. */
 	public int update(String sql, Object... parameters) {
 		try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
