@@ -32,7 +32,7 @@ class OpenRedirectTests {
 			REGISTERED.replace("127.0.0.1", "127.0.0.1@evil.example"),
 			REGISTERED.replace("127.0.0.1", "evil.example\\@127.0.0.1"), REGISTERED.replace("127.0.0.1", "127.0.0.2"),
 			REGISTERED + "%2F..%2F..%2Fevil", REGISTERED + "\r\nLocation: https://evil.example",
-			REGISTERED.replace("/login", "/LOGIN"), REGISTERED + "&redirect_uri=https://evil.example");
+			REGISTERED.replace("/callback", "/CALLBACK"), REGISTERED + "&redirect_uri=https://evil.example");
 
 	private final Http http = Http.api(SystemStack.get().authServer().baseUrl());
 

@@ -79,10 +79,25 @@ class ProtocolEndpointInputTests {
 
 		Answers.assertClientError(response);
 		assertThat(response.statusCode()).as(name).isIn(400, 401, 413, 415);
+		assertThat(SystemStack.get().database().dataRowCounts()).as(name).isEqualTo(before);
+	}
+
+	// Product gap, measured after merging the authorization server: a token request without any client
+	// authentication answers 401 with an empty body and "WWW-Authenticate: Bearer" (the resource-server entry point
+	// of the protocol chain) instead of RFC 6749 section 5.2's {"error":"invalid_client"}. Fix in the report.
+	@Tag("product-gap")
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("malformedTokenRequests")
+	void whenTokenRequestIsMalformedThenTheAnswerIsAnOAuthErrorDocument(String name, String contentType, String body,
+			String authorization) {
+		HttpResponse<String> response = authorization == null
+				? this.http.sendBytes("POST", "/oauth2/token", contentType, body.getBytes(StandardCharsets.UTF_8))
+				: this.http.sendBytes("POST", "/oauth2/token", contentType, body.getBytes(StandardCharsets.UTF_8),
+						"Authorization", authorization);
+
 		if (response.statusCode() == 400 || response.statusCode() == 401) {
 			assertThat(response.body()).as(name + ": " + Answers.describe(response)).contains("\"error\"");
 		}
-		assertThat(SystemStack.get().database().dataRowCounts()).as(name).isEqualTo(before);
 	}
 
 	@Test
