@@ -33,7 +33,7 @@ public final class SystemStack {
 	private static final Logger logger = LoggerFactory.getLogger(SystemStack.class);
 
 	/** Time an app may take to become ready on a busy two-core machine. */
-	public static final Duration STARTUP = Duration.ofSeconds(180);
+	public static final Duration STARTUP = Duration.ofSeconds(300);
 
 	private static volatile SystemStack instance;
 
