@@ -188,7 +188,8 @@ public final class SystemStack {
 		Map<String, String> allProperties = new LinkedHashMap<>(databaseAndRedisProperties());
 		allProperties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer);
 		allProperties.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", jwkSetUri);
-		allProperties.put("textbook.auth-server-url", issuer);
+		allProperties.put("textbook.issuer", issuer);
+		allProperties.put("textbook.jwt.jwk-set-uri", jwkSetUri);
 		allProperties.putAll(properties);
 		Map<String, String> allEnv = new LinkedHashMap<>(databaseAndRedisEnvironment());
 		allEnv.put("ISSUER_URL", issuer);
