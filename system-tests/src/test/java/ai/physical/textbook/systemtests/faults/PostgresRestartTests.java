@@ -67,6 +67,11 @@ class PostgresRestartTests {
 		return report;
 	}
 
+	// Product gap, measured after the merge on a saturated machine: besides the 500s during the outage (next test),
+	// sign-in pages answered 500 twice at t=28 s, well after PostgreSQL was back, when Redis and pool calls timed out
+	// under load. Same fix as the 503 gap (DependencyUnavailableFilter in docs/security.md); the recovery itself
+	// (same processes, token endpoint back, invariants) held in both runs.
+	@Tag("product-gap")
 	@Test
 	@Timeout(300)
 	void whenPostgresRestartsMidLoadThenAppsRecoverWithoutRestartFailuresStayInTheOutageAndNoWriteIsPartial()
