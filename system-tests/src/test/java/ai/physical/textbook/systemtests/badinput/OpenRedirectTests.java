@@ -4,7 +4,6 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
@@ -36,9 +35,6 @@ class OpenRedirectTests {
 
 	private final Http http = Http.api(SystemStack.get().authServer().baseUrl());
 
-	// Awaiting the textbook-web client registration (issue 3): with no such client the endpoint already answers 400,
-	// so this only proves exact matching once the client exists.
-	@Tag("awaiting-feature")
 	@ParameterizedTest
 	@FieldSource("EVIL_REDIRECTS")
 	void whenRedirectUriIsNotExactlyRegisteredThenErrorPageAndNoRedirect(String redirectUri) {

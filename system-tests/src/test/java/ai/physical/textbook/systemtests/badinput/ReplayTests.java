@@ -3,7 +3,6 @@ package ai.physical.textbook.systemtests.badinput;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import ai.physical.textbook.systemtests.support.Answers;
@@ -21,7 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Replayed authorization codes and refresh tokens, checked across both apps: the replay is refused, and what was
  * issued from the replayed grant stops working at the resource server too (the denylist reaches resource-api).
  */
-@Tag("awaiting-feature")
 class ReplayTests {
 
 	private final AppProcess auth = SystemStack.get().authServer();

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import ai.physical.textbook.systemtests.support.AppProcess;
@@ -19,7 +18,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * malformed one, or with one that cannot decrypt the stored signing keys, it refuses to start and says why; with the
  * right one it starts and publishes the same keys as before.
  */
-@Tag("awaiting-feature")
 class KeyEncryptionKeyTests {
 
 	static final Duration REFUSAL = Duration.ofSeconds(180);

@@ -25,7 +25,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * are under load: requests in flight fail cleanly (503 problem details) or succeed on retry, the apps recover without
  * being restarted, and no write is left half done.
  */
-@Tag("awaiting-feature")
 class PostgresRestartTests {
 
 	static final Duration RECOVERY = Duration.ofSeconds(60);
@@ -38,9 +37,8 @@ class PostgresRestartTests {
 		this.stack.ensureHealthy();
 	}
 
-	@Test
-	@Timeout(300)
-	void whenPostgresRestartsMidLoadThenCleanFailuresOnlyAndAppsRecoverWithoutRestart() throws Exception {
+	/** Restarts PostgreSQL under load and returns what the clients saw; the apps must not be restarted. */
+	private LoadDriver.Report restartUnderLoad() throws Exception {
 		AppProcess auth = this.stack.authServer();
 		AppProcess api = this.stack.resourceApi();
 		long authPid = auth.pid();
@@ -49,7 +47,6 @@ class PostgresRestartTests {
 		OAuthFlows.Tokens reader = flows.newReaderTokens(OAuthFlows.uniqueEmail("pg-restart"));
 		String signInEmail = OAuthFlows.uniqueEmail("pg-restart-signin");
 		flows.signUp(signInEmail);
-		Database database = this.stack.database();
 
 		CompletableFuture<LoadDriver.Report> load = CompletableFuture.supplyAsync(() -> LoadDriver.run(16,
 				Duration.ofSeconds(25), 100_000,
@@ -63,14 +60,40 @@ class PostgresRestartTests {
 		this.stack.startPostgres();
 		LoadDriver.Report report = load.get();
 
-		// Only clean refusals while the database was away: 503 with problem details or the friendly page.
-		assertThat(report.errors()).as(report.toString()).isZero();
-		assertThat(report.total()).isPositive();
 		awaitTokenEndpoint(flows);
 		assertThat(auth.pid()).as("auth-server was not restarted").isEqualTo(authPid);
 		assertThat(api.pid()).as("resource-api was not restarted").isEqualTo(apiPid);
 		assertThat(auth.isAlive() && api.isAlive()).isTrue();
-		assertNoPartialWrites(database);
+		return report;
+	}
+
+	// Product gap, measured after the merge on a saturated machine: besides the 500s during the outage (next test),
+	// sign-in pages answered 500 twice at t=28 s, well after PostgreSQL was back, when Redis and pool calls timed out
+	// under load. Same fix as the 503 gap (DependencyUnavailableFilter in docs/security.md); the recovery itself
+	// (same processes, token endpoint back, invariants) held in both runs.
+	@Tag("product-gap")
+	@Test
+	@Timeout(300)
+	void whenPostgresRestartsMidLoadThenAppsRecoverWithoutRestartFailuresStayInTheOutageAndNoWriteIsPartial()
+			throws Exception {
+		LoadDriver.Report report = restartUnderLoad();
+
+		assertThat(report.total()).isPositive();
+		// Whatever failed, failed while the database was away (down at 5 s, back at 9 s, plus reconnection).
+		assertThat(report.errorsPerSecond().keySet()).as(report.toString()).allMatch((second) -> second >= 4 && second <= 16);
+		assertThat(report.okInSecond(20)).as("serving again after the restart: " + report).isPositive();
+		assertNoPartialWrites(this.stack.database());
+	}
+
+	// Product gap, measured: while PostgreSQL is down the token endpoint answers 500 (the JDBC failure escapes the
+	// authorization server's filters to the servlet container) instead of 503 problem details. Fix in the report.
+	@Tag("product-gap")
+	@Test
+	@Timeout(300)
+	void whenPostgresRestartsMidLoadThenInFlightRequestsFailOnlyWithCleanServiceUnavailable() throws Exception {
+		LoadDriver.Report report = restartUnderLoad();
+
+		assertThat(report.errors()).as(report.toString()).isZero();
 	}
 
 	private static void awaitTokenEndpoint(OAuthFlows flows) {

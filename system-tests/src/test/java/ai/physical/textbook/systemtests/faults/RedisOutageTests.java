@@ -26,15 +26,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Redis stopped in the middle of traffic and started again (empty, as after a crash): tokens keep being issued,
  * resource-api keeps answering correctly from the PostgreSQL denylist, sign-in pages say "temporarily unavailable"
  * (503) and never show a stack trace, everything is back by itself within seconds, and no revocation is forgotten,
- * neither one made before the outage nor one made during it.
+ * neither one made before the outage nor one made during it. One promise per test, so a broken one does not hide
+ * the others.
  */
-@Tag("awaiting-feature")
 class RedisOutageTests {
 
 	/** How long the system may take to notice that Redis is back (circuit breaker half-open, reconnect). */
 	static final Duration RECOVERY = Duration.ofSeconds(30);
 
 	private final SystemStack stack = SystemStack.get();
+
+	private final AppProcess auth = this.stack.authServer();
+
+	private final AppProcess api = this.stack.resourceApi();
+
+	private final OAuthFlows flows = new OAuthFlows(this.auth.baseUrl());
 
 	@AfterEach
 	void restoreRedis() {
@@ -43,72 +49,118 @@ class RedisOutageTests {
 	}
 
 	@Test
-	@Timeout(240)
-	void whenRedisStopsMidLoadThenTokensFlowRevocationsHoldPagesSay503AndAllRecovers() throws Exception {
-		AppProcess auth = this.stack.authServer();
-		AppProcess api = this.stack.resourceApi();
-		OAuthFlows flows = new OAuthFlows(auth.baseUrl());
-		OAuthFlows.Tokens revokedBefore = flows.newReaderTokens(OAuthFlows.uniqueEmail("redis-revoked-before"));
-		OAuthFlows.Tokens revokedDuring = flows.newReaderTokens(OAuthFlows.uniqueEmail("redis-revoked-during"));
-		OAuthFlows.Tokens live = flows.newReaderTokens(OAuthFlows.uniqueEmail("redis-live"));
-		assertThat(flows.revoke(TestClients.WEB_CLIENT_ID, revokedBefore.accessToken(), "access_token").statusCode())
-			.isEqualTo(200);
-		assertThat(apiStatus(api, revokedBefore.accessToken())).isEqualTo(401);
+	@Timeout(300)
+	void whenRedisStopsMidLoadThenTokensKeepFlowingAndResourceApiStaysCorrectThenAllRecovers() throws Exception {
+		OAuthFlows.Tokens revokedBefore = this.flows.newReaderTokens(OAuthFlows.uniqueEmail("redis-revoked-before"));
+		OAuthFlows.Tokens revokedDuring = this.flows.newReaderTokens(OAuthFlows.uniqueEmail("redis-revoked-during"));
+		OAuthFlows.Tokens live = this.flows.newReaderTokens(OAuthFlows.uniqueEmail("redis-live"));
+		revoke(revokedBefore.accessToken());
+		assertThat(apiStatus(revokedBefore.accessToken())).isEqualTo(401);
 
 		CompletableFuture<LoadDriver.Report> load = CompletableFuture.supplyAsync(() -> LoadDriver.run(16,
 				Duration.ofSeconds(24), 100_000,
-				List.of(new LoadDriver.Weighted(Scenarios.clientCredentials(auth.baseUrl()), 3),
-						new LoadDriver.Weighted(Scenarios.resourceCall(api.baseUrl(), "live token", live.accessToken(), 200, 403), 3),
-						new LoadDriver.Weighted(Scenarios.resourceCall(api.baseUrl(), "token revoked before", revokedBefore.accessToken(), 401), 2),
-						new LoadDriver.Weighted(Scenarios.signInPage(auth.baseUrl()), 1))));
+				List.of(new LoadDriver.Weighted(Scenarios.clientCredentials(this.auth.baseUrl()), 3),
+						new LoadDriver.Weighted(Scenarios.resourceCall(this.api.baseUrl(), "live token", live.accessToken(), 200, 403), 3),
+						new LoadDriver.Weighted(Scenarios.resourceCall(this.api.baseUrl(), "token revoked before", revokedBefore.accessToken(), 401), 2))));
 		AppProcess.sleep(Duration.ofSeconds(4));
 
 		this.stack.stopRedis();
 		try {
 			AppProcess.sleep(Duration.ofSeconds(2));
-			HttpResponse<String> refreshed = flows.refresh(TestClients.WEB_CLIENT_ID, live.refreshToken());
-			assertThat(refreshed.statusCode()).as(Answers.describe(refreshed)).isEqualTo(200);
-			assertThat(flows.revoke(TestClients.WEB_CLIENT_ID, revokedDuring.accessToken(), "access_token").statusCode())
+			HttpResponse<String> refreshed = this.flows.refresh(TestClients.WEB_CLIENT_ID, live.refreshToken());
+			assertThat(refreshed.statusCode()).as("refresh while Redis is down: " + Answers.describe(refreshed))
 				.isEqualTo(200);
-			assertThat(apiStatus(api, revokedDuring.accessToken())).as("revoked while Redis is down").isEqualTo(401);
-			assertThat(apiStatus(api, revokedBefore.accessToken())).as("revoked before Redis went down").isEqualTo(401);
-			HttpResponse<String> page = Http.browser(auth.baseUrl()).get("/signin", "Accept", "text/html");
-			assertThat(page.statusCode()).as(Answers.describe(page)).isEqualTo(503);
-			assertThat(page.body()).containsIgnoringCase("temporarily unavailable");
-			Answers.assertNoLeak(page);
+			revoke(revokedDuring.accessToken());
+			assertThat(apiStatus(revokedDuring.accessToken())).as("revoked while Redis is down").isEqualTo(401);
+			assertThat(apiStatus(revokedBefore.accessToken())).as("revoked before Redis went down").isEqualTo(401);
+			assertThat(apiStatus(OAuthFlows.tokens(refreshed.body()).accessToken())).isIn(200, 403);
 			AppProcess.sleep(Duration.ofSeconds(6));
 		}
 		finally {
 			this.stack.startRedis();
 		}
 
-		awaitSignInPage(auth);
 		LoadDriver.Report report = load.get();
 		assertThat(report.errors()).as(report.toString()).isZero();
-		assertThat(apiStatus(api, revokedBefore.accessToken())).as("no revocation forgotten after Redis came back")
-			.isEqualTo(401);
-		assertThat(apiStatus(api, revokedDuring.accessToken())).as("no revocation forgotten after Redis came back")
-			.isEqualTo(401);
-		assertThat(apiStatus(api, live.accessToken())).isIn(200, 403);
-		assertThat(flows.clientCredentials(TestClients.SERVICE_CLIENT_ID, TestClients.SERVICE_CLIENT_SECRET, null)
-			.statusCode()).isEqualTo(200);
+		awaitTokenEndpointAndSignInPage();
 	}
 
-	private static void awaitSignInPage(AppProcess auth) {
+	// Product gap, measured: with Redis down GET /signin answers the friendly error page with status 500 (the session
+	// cannot be saved), not a 503 "temporarily unavailable" page. Fix in the report (map Redis connection failures
+	// to 503 before Spring Session's filter).
+	@Tag("product-gap")
+	@Test
+	@Timeout(120)
+	void whenRedisIsDownThenSignInPagesSayTemporarilyUnavailable() {
+		this.stack.stopRedis();
+		try {
+			HttpResponse<String> page = Http.browser(this.auth.baseUrl()).get("/signin", "Accept", "text/html");
+
+			assertThat(page.statusCode()).as(Answers.describe(page)).isEqualTo(503);
+			assertThat(page.body()).containsIgnoringCase("temporarily unavailable");
+			Answers.assertNoLeak(page);
+		}
+		finally {
+			this.stack.startRedis();
+		}
+		awaitTokenEndpointAndSignInPage();
+	}
+
+	// Product gap, found by reading the merged code (not yet confirmed by a run of this test, which is kept out of the
+	// default run until then): Redis comes back empty, resource-api trusts a Redis miss as soon as its circuit
+	// closes, and nothing copies identity.revoked_tokens back into Redis, so revoked tokens (before the outage, and
+	// during it when the Redis write failed) would be accepted again. Fix in docs/security.md (re-sync marker key
+	// written by the auth-server, checked by resource-api).
+	@Tag("product-gap")
+	@Test
+	@Timeout(180)
+	void whenRedisComesBackEmptyThenNoRevocationIsForgotten() {
+		OAuthFlows.Tokens revokedBefore = this.flows.newReaderTokens(OAuthFlows.uniqueEmail("redis-forgotten-before"));
+		OAuthFlows.Tokens revokedDuring = this.flows.newReaderTokens(OAuthFlows.uniqueEmail("redis-forgotten-during"));
+		revoke(revokedBefore.accessToken());
+
+		this.stack.stopRedis();
+		try {
+			revoke(revokedDuring.accessToken());
+			assertThat(apiStatus(revokedDuring.accessToken())).isEqualTo(401);
+		}
+		finally {
+			this.stack.startRedis();
+		}
+		awaitTokenEndpointAndSignInPage();
+		// Past the circuit breaker's open state, resource-api reads Redis again.
+		AppProcess.sleep(Duration.ofSeconds(8));
+
+		assertThat(apiStatus(revokedBefore.accessToken())).as("revoked before the outage, after Redis came back")
+			.isEqualTo(401);
+		assertThat(apiStatus(revokedDuring.accessToken())).as("revoked during the outage, after Redis came back")
+			.isEqualTo(401);
+	}
+
+	private void revoke(String accessToken) {
+		HttpResponse<String> response = this.flows.revoke(TestClients.WEB_CLIENT_ID, accessToken, "access_token");
+		assertThat(response.statusCode()).as(Answers.describe(response)).isEqualTo(200);
+	}
+
+	private void awaitTokenEndpointAndSignInPage() {
 		long deadline = System.nanoTime() + RECOVERY.toNanos();
-		int status = 0;
+		int signIn = 0;
+		int token = 0;
 		while (System.nanoTime() < deadline) {
-			status = Http.browser(auth.baseUrl()).get("/signin", "Accept", "text/html").statusCode();
-			if (status == 200) {
+			signIn = Http.browser(this.auth.baseUrl()).get("/signin", "Accept", "text/html").statusCode();
+			token = this.flows.clientCredentials(TestClients.SERVICE_CLIENT_ID, TestClients.SERVICE_CLIENT_SECRET, null)
+				.statusCode();
+			if (signIn == 200 && token == 200) {
 				return;
 			}
 			AppProcess.sleep(Duration.ofMillis(500));
 		}
-		throw new AssertionError("Sign-in page not back within " + RECOVERY + " after Redis returned: " + status);
+		throw new AssertionError("Not back within " + RECOVERY + " after Redis returned: sign-in page " + signIn
+				+ ", token endpoint " + token);
 	}
 
-	static int apiStatus(AppProcess api, String accessToken) {
-		return Http.api(api.baseUrl()).get(Paths.CONTEXT, "Authorization", "Bearer " + accessToken).statusCode();
+	private int apiStatus(String accessToken) {
+		return Http.api(this.api.baseUrl()).get(Paths.CONTEXT, "Authorization", "Bearer " + accessToken).statusCode();
 	}
 
 }

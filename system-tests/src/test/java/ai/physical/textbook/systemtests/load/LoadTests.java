@@ -26,7 +26,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code -Dload.clients=1000 -Dload.seconds=60} (see docs/security.md). Only loopback addresses are targeted, and
  * every client stops at the deadline or its request cap.
  */
-@Tag("awaiting-feature")
+// Product gap, measured after the merge: the first short run passed (592 requests, 0 errors), the second, with the
+// machine saturated (load average 37 on 2 cores), got 3 × 500 on the sign-in page: Redis commands time out (2 s) and
+// the session save fails with a 500 page instead of a 503 that a client can retry. Same fix as the Redis-down gap
+// (DependencyUnavailableFilter in docs/security.md); with it, 503 counts as a designed refusal and this test returns
+// to the default run.
+@Tag("product-gap")
 class LoadTests {
 
 	private static final Logger logger = LoggerFactory.getLogger(LoadTests.class);
@@ -45,14 +50,14 @@ class LoadTests {
 		OAuthFlows flows = new OAuthFlows(auth.baseUrl());
 		List<OAuthFlows.Tokens> readers = new ArrayList<>();
 		for (int i = 0; i < 4; i++) {
-			readers.add(flows.newReaderTokens(OAuthFlows.uniqueEmail("load")));
+			readers.add(flows.withCompleteProfile(flows.newReaderTokens(OAuthFlows.uniqueEmail("load"))));
 		}
 		String signInEmail = OAuthFlows.uniqueEmail("load-signin");
 		flows.signUp(signInEmail);
 		List<LoadDriver.Weighted> mix = new ArrayList<>();
 		mix.add(new LoadDriver.Weighted(Scenarios.clientCredentials(auth.baseUrl()), 30));
 		for (OAuthFlows.Tokens reader : readers) {
-			mix.add(new LoadDriver.Weighted(Scenarios.resourceCall(api.baseUrl(), "reader", reader.accessToken(), 200, 403), 10));
+			mix.add(new LoadDriver.Weighted(Scenarios.resourceCall(api.baseUrl(), "reader context", reader.accessToken(), 200), 10));
 		}
 		mix.add(new LoadDriver.Weighted(Scenarios.signInPage(auth.baseUrl()), 10));
 		// Sign-ins hash a password (Argon2id) each: a small share keeps the mix realistic without starving the rest.

@@ -210,6 +210,25 @@ public final class OAuthFlows {
 		return tokens(response.body());
 	}
 
+	/** A complete background profile in the JSON of {@code PUT /api/profile/{userId}}. */
+	public static final String COMPLETE_PROFILE = """
+			{"softwareBackground":{"programmingLanguages":["Python","C++"],"frameworks":["ROS 2"],
+			"experienceLevel":"intermediate","specializations":["perception"],"yearsOfExperience":3},
+			"hardwareBackground":{"familiarPlatforms":["Raspberry Pi","Jetson"],"roboticsExperience":"hobbyist",
+			"electronicsKnowledge":"basic","preferredTools":["Gazebo"]}}""";
+
+	/** Saves a complete profile through the profile API and refreshes, so the new tokens say profileComplete. */
+	public Tokens withCompleteProfile(Tokens tokens) {
+		HttpResponse<String> saved = Http.api(this.baseUrl)
+			.sendBytes("PUT", "/api/profile/" + ai.physical.textbook.systemtests.support.Tokens.subject(tokens.accessToken()),
+					"application/json", COMPLETE_PROFILE.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+					"Authorization", "Bearer " + tokens.accessToken(), "Accept", "application/json");
+		assertThat(saved.statusCode()).as(Answers.describe(saved)).isEqualTo(200);
+		HttpResponse<String> refreshed = refresh(TestClients.WEB_CLIENT_ID, tokens.refreshToken());
+		assertThat(refreshed.statusCode()).as(Answers.describe(refreshed)).isEqualTo(200);
+		return tokens(refreshed.body());
+	}
+
 	public static Tokens tokens(String json) {
 		return new Tokens(jsonString(json, "access_token"), jsonString(json, "refresh_token"), jsonString(json, "id_token"));
 	}
