@@ -14,6 +14,8 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -75,6 +77,8 @@ final class Chromium implements AutoCloseable {
 				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
 				"--disable-default-apps", "--password-store=basic", "--window-size=1280,1000",
 				"--user-data-dir=" + profile.toAbsolutePath());
+		// The console (CORS refusals, script errors) is kept for failure messages.
+		options.setCapability("goog:loggingPrefs", java.util.Map.of(LogType.BROWSER, "ALL"));
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driverBinary.toFile())
 			.usingAnyFreePort()
 			.withLogFile(workDirectory.resolve("chromedriver.log").toFile())
@@ -87,6 +91,22 @@ final class Chromium implements AutoCloseable {
 
 	ChromeDriver driver() {
 		return this.driver;
+	}
+
+	/** The browser console so far (errors of the page's scripts, refused cross-origin calls), one entry a line. */
+	String consoleLog() {
+		try {
+			return this.driver.manage()
+				.logs()
+				.get(LogType.BROWSER)
+				.getAll()
+				.stream()
+				.map(LogEntry::toString)
+				.collect(java.util.stream.Collectors.joining("\n"));
+		}
+		catch (RuntimeException ex) {
+			return "(console not available: " + ex.getMessage() + ")";
+		}
 	}
 
 	private static Optional<Path> find(String property, String... names) {

@@ -112,7 +112,8 @@ class ReaderBrowserTests {
 			catch (AssertionError | RuntimeException ex) {
 				saveScreenshot(driver, work.resolve("failure.png"));
 				throw new AssertionError(ex.getMessage() + "\nBrowser at " + driver.getCurrentUrl() + ", page state "
-						+ reader.stateOrNull() + ", page error '" + reader.errorText() + "'; screenshot and logs in "
+						+ reader.stateOrNull() + ", page error '" + reader.errorText() + "'; browser console:\n"
+						+ chromium.consoleLog() + "\nscreenshot and logs in "
 						+ work.getParent() + "\nauth-server log tail:\n" + authServer.logTail(30), ex);
 			}
 		}

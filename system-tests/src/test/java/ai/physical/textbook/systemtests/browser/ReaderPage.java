@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -41,8 +42,14 @@ final class ReaderPage {
 
 	/** The page's {@code body[data-state]}, or null when the current page is not the reader. */
 	String stateOrNull() {
-		List<WebElement> bodies = this.driver.findElements(By.cssSelector("body[data-state]"));
-		return bodies.isEmpty() ? null : bodies.get(0).getDomAttribute("data-state");
+		try {
+			List<WebElement> bodies = this.driver.findElements(By.cssSelector("body[data-state]"));
+			return bodies.isEmpty() ? null : bodies.get(0).getDomAttribute("data-state");
+		}
+		catch (StaleElementReferenceException ex) {
+			// The page navigated between finding the body and reading it: no state yet.
+			return null;
+		}
 	}
 
 	/** The visible error text of the page, for failure messages. */
