@@ -381,8 +381,11 @@ explain_queries() {
   log "query plans of the hot queries"
   {
     echo "# EXPLAIN (ANALYZE, BUFFERS) of the hot queries, $(date -u +%FT%TZ)"
-    "${PSQL[@]}" -e -v ON_ERROR_STOP=0 -v user_id="${USER_ID:-00000000-0000-0000-0000-000000000000}" \
-      -f bench/sql/explain.sql 2>&1 || true
+    local middle user_id email
+    middle=$(( $(wc -l < "$WORK/users.tsv") / 2 + 1 ))
+    user_id=$(sed -n "${middle}p" "$WORK/users.tsv" | cut -f1)
+    email=$(sed -n "${middle}p" "$WORK/users.tsv" | cut -f2)
+    "${PSQL[@]}" -e -v ON_ERROR_STOP=0 -v user_id="$user_id" -v email="$email" -f bench/sql/explain.sql 2>&1 || true
   } > "$RESULTS/explain.txt"
   {
     echo "# pg_stat_statements, top statements per scenario (calls, total ms, mean ms, rows, blocks hit/read)"
@@ -410,7 +413,7 @@ meta "memory" "$(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/memi
 meta "kernel" "$(uname -r)"
 meta "Java" "$(java -version 2>&1 | head -2 | tail -1)"
 meta "app JVM options" "${APP_JAVA_OPTS:-(none: JVM defaults)}"
-meta "load generators" "$(wrk -v 2>&1 | head -1 | cut -c1-40); Java HttpClient closed loop (benchmarks module)"
+meta "load generators" "$(wrk -v 2>&1 | head -1 | awk '{ print "wrk", $2 }'); Java HttpClient closed loop (benchmarks module)"
 meta "warm-up / measured" "${GLOBAL_WARMUP} s once, then ${WARMUP} s / ${DURATION} s per scenario; c = ${C} unless noted"
 
 start_infra

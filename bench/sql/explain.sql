@@ -1,9 +1,9 @@
--- The hot queries of the measured scenarios, with real values (psql variable :user_id is a seeded user).
+-- The hot queries of the measured scenarios, with real values (psql variables :user_id and :email: a seeded user).
 -- bench/run.sh runs this file after the load scenarios and writes the plans to docs/benchmarks/raw/explain.txt.
 
 -- Sign-in: the user by email (unique index users_email_key).
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
-SELECT id, email, name, password_hash, roles FROM identity.users WHERE email = 'bench-user-5000@bench.example';
+SELECT id, email, name, password_hash, roles FROM identity.users WHERE email = :'email';
 
 -- Token claims and profile GET on a cache miss: the complete profile of one user.
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)

@@ -212,6 +212,7 @@ public final class Report {
 					+ "'' using 0:2:(sprintf('%.0f',$2)) with labels offset 0,0.8 notitle\n", !main.isEmpty());
 			plot("latency", common + bars + "set output '" + png("latency") + "'\n"
 					+ "set title 'Latency per scenario (ms, log scale)'\nset ylabel 'ms'\nset logscale y\n"
+					+ "set yrange [0.05:*]\n"
 					+ "set style data histogram\nset style histogram cluster gap 1\nset boxwidth 0.9\n"
 					+ "plot '" + dat("scenarios") + "' using 3:xtic(1) title 'p50' lc rgb '#5aae61', "
 					+ "'' using 4 title 'p99' lc rgb '#d6604d'\n", !main.isEmpty());
