@@ -25,6 +25,7 @@ SWEEP="${BENCH_SWEEP:-1 16 64 256 1000}"  # token-endpoint concurrency sweep
 ROWS="${BENCH_ROWS:-0 100000 1000000}"    # authorization-table sizes
 SOAK="${BENCH_SOAK:-60}"                  # seconds at 1,000 connections
 APP_JAVA_OPTS="${BENCH_APP_JAVA_OPTS:-}"  # JVM options of both apps (none: the JVM's defaults, as `java -jar`)
+PROFILE="${BENCH_PROFILE:-}"              # measured windows (name prefixes) to record with JFR in both apps
 AUTH_PORT="${BENCH_AUTH_PORT:-19000}"
 API_PORT="${BENCH_API_PORT:-18081}"
 AUTH="http://127.0.0.1:${AUTH_PORT}"
@@ -188,12 +189,30 @@ window_begin() { # <name>
   harness monitor "$WIN" $((WARMUP + DURATION + SOAK + 600)) "${AUTH_PID:-0}" "${API_PID:-0}" $$ "$PG_PID" \
     > "$WIN/monitor.log" 2>&1 &
   MONITOR_PID=$!
+  JFR_ON=""
+  for p in $PROFILE; do
+    case "$1" in "$p"*) JFR_ON=1 ;; esac
+  done
+  if [ -n "$JFR_ON" ]; then
+    mkdir -p "$WORK/jfr"
+    for app in auth:$AUTH_PID api:$API_PID; do
+      jcmd "${app#*:}" JFR.start name=bench settings=profile filename="$WORK/jfr/$1-${app%%:*}.jfr" >/dev/null 2>&1 || true
+    done
+  fi
   sleep 1 # the monitor's JVM starts before the window, not inside it
 }
 
 window_end() { # <name>: joins the load tool's line and the machine's columns into results.tsv
   touch "$WIN/window.end"
   wait "$MONITOR_PID" || true
+  if [ -n "$JFR_ON" ]; then
+    for app in auth:$AUTH_PID api:$API_PID; do
+      jcmd "${app#*:}" JFR.stop name=bench >/dev/null 2>&1 || true
+      if [ -s "$WORK/jfr/$1-${app%%:*}.jfr" ]; then
+        harness jfr-top "$WORK/jfr/$1-${app%%:*}.jfr" 30 ai.physical > "$WORK/jfr/$1-${app%%:*}.txt" 2>&1 || true
+      fi
+    done
+  fi
   if [ -s "$WIN/result.tsv" ]; then
     paste <(tr -d '\n' < "$WIN/result.tsv") <(cat "$WIN/machine.tsv" 2>/dev/null || printf 'nan\tnan\tnan\tnan\n') \
       >> "$RESULTS/results.tsv"
@@ -399,7 +418,9 @@ explain_queries() {
 # --- main -----------------------------------------------------------------------------------------------------------
 ensure_tools
 build
-CP="$ROOT/benchmarks/target/benchmarks.jar:$(cat "$ROOT/benchmarks/target/classpath.txt")"
+# A copy of the harness jar, so rebuilding the project during a run cannot change the classes under a running JVM.
+cp "$ROOT/benchmarks/target/benchmarks.jar" "$WORK/benchmarks.jar"
+CP="$WORK/benchmarks.jar:$(cat "$ROOT/benchmarks/target/classpath.txt")"
 AUTH_JAR="$ROOT/auth-server/target/auth-server-exec.jar"
 API_JAR="$ROOT/resource-api/target/resource-api-exec.jar"
 CONTEXT_PATH="${BENCH_CONTEXT_PATH:-/api/personalization/context}"

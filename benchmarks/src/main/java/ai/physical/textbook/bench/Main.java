@@ -7,6 +7,7 @@ import ai.physical.textbook.bench.infra.Infrastructure;
 import ai.physical.textbook.bench.infra.Monitor;
 import ai.physical.textbook.bench.load.HashRate;
 import ai.physical.textbook.bench.load.LoadCommand;
+import ai.physical.textbook.bench.profile.JfrTop;
 import ai.physical.textbook.bench.report.Report;
 import ai.physical.textbook.bench.seed.AuthorizationFiller;
 import ai.physical.textbook.bench.seed.Seeder;
@@ -34,6 +35,7 @@ public final class Main {
 			case "hashrate" -> HashRate.run(rest);
 			case "report" -> Report.run(Path.of(rest[0]), Path.of(rest[1]));
 			case "jmh" -> org.openjdk.jmh.Main.main(rest);
+			case "jfr-top" -> JfrTop.run(rest);
 			default -> usage();
 		}
 	}
@@ -47,7 +49,8 @@ public final class Main {
 				       Main load <scenario> key=value...
 				       Main hashrate <threads> <seconds> <result-file>
 				       Main report <results-dir> <docs-dir>
-				       Main jmh [JMH options]""");
+				       Main jmh [JMH options]
+				       Main jfr-top <file.jfr> [n] [package-prefix]""");
 		System.exit(2);
 	}
 

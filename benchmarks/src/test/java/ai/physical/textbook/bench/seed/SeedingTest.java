@@ -82,6 +82,38 @@ class SeedingTest {
 		}
 	}
 
+	@Test
+	void whenFillingWithChildTableThenEveryCloneHasItsOwnChildRows() throws Exception {
+		try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+			statement.execute("""
+					CREATE TABLE public.family_test (id varchar(100) PRIMARY KEY, principal varchar(200) NOT NULL,
+					    expires_at timestamptz NOT NULL)""");
+			statement.execute("""
+					CREATE TABLE public.family_token_test (token_hash varchar(64) PRIMARY KEY,
+					    family_id varchar(100) NOT NULL REFERENCES public.family_test (id) ON DELETE CASCADE,
+					    token_type varchar(32) NOT NULL, claims text)""");
+			statement.execute("CREATE INDEX family_token_test_family ON public.family_token_test (family_id)");
+			statement.execute("INSERT INTO public.family_test VALUES ('f1', 'client', now() + interval '15 minutes')");
+			statement.execute("""
+					INSERT INTO public.family_token_test VALUES ('h-access', 'f1', 'access_token', '{}'),
+					    ('h-refresh', 'f1', 'refresh_token', NULL)""");
+
+			AuthorizationFiller.fill(connection, "public.family_test", 500,
+					new AuthorizationFiller.Child("public.family_token_test", "family_id"), "true");
+
+			assertThat(count(connection, "SELECT count(*) FROM public.family_test")).isEqualTo(500);
+			assertThat(count(connection, "SELECT count(*) FROM public.family_token_test")).isEqualTo(2 * 500);
+			assertThat(count(connection, """
+					SELECT count(*) FROM public.family_test f
+					WHERE (SELECT count(*) FROM public.family_token_test t WHERE t.family_id = f.id) = 2""")).isEqualTo(500);
+			assertThat(count(connection, "SELECT count(*) FROM public.family_test WHERE expires_at <= now()")).isZero();
+
+			AuthorizationFiller.fill(connection, "public.family_test", 0);
+
+			assertThat(count(connection, "SELECT count(*) FROM public.family_token_test")).isZero();
+		}
+	}
+
 	private static long count(Connection connection, String sql) throws Exception {
 		try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
 			rs.next();
