@@ -132,11 +132,13 @@ INTROSPECT_SECRET="bench-introspect-$(head -c 12 /dev/urandom | od -An -tx1 | tr
 
 # Client names and their environment variables, as the auth-server declares them (textbook.clients.*).
 WEB_CLIENT="${BENCH_WEB_CLIENT:-textbook-web}"
-WEB_REDIRECT="${BENCH_WEB_REDIRECT:-http://127.0.0.1:${API_PORT}/login/oauth2/code/textbook}"
+WEB_REDIRECT="${BENCH_WEB_REDIRECT:-http://127.0.0.1:${API_PORT}/callback.html}" # never fetched: the flow stops at the redirect
+WEB_SCOPE="${BENCH_WEB_SCOPE:-openid profile email}"
 SERVICE_CLIENT="${BENCH_SERVICE_CLIENT:-textbook-service}"
-INTROSPECT_CLIENT="${BENCH_INTROSPECT_CLIENT:-textbook-resource-api}"
+SERVICE_SCOPE="${BENCH_SERVICE_SCOPE:-textbook.api}"
+INTROSPECT_CLIENT="${BENCH_INTROSPECT_CLIENT:-resource-api}"
 SERVICE_SECRET_ENV="${BENCH_SERVICE_SECRET_ENV:-TEXTBOOK_SERVICE_CLIENT_SECRET}"
-INTROSPECT_SECRET_ENV="${BENCH_INTROSPECT_SECRET_ENV:-TEXTBOOK_INTROSPECTION_CLIENT_SECRET}"
+INTROSPECT_SECRET_ENV="${BENCH_INTROSPECT_SECRET_ENV:-RESOURCE_API_CLIENT_SECRET}"
 WEB_REDIRECT_ENV="${BENCH_WEB_REDIRECT_ENV:-TEXTBOOK_WEB_REDIRECT_URIS}"
 
 app_env() {
@@ -144,8 +146,7 @@ app_env() {
     SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD=postgres \
     REDIS_URL="redis://127.0.0.1:${REDIS_PORT}" ISSUER_URL="$AUTH" JWK_SET_URI="$AUTH/oauth2/jwks" \
     TEXTBOOK_KEK="$KEK" "$SERVICE_SECRET_ENV=$SERVICE_SECRET" "$INTROSPECT_SECRET_ENV=$INTROSPECT_SECRET" \
-    "$WEB_REDIRECT_ENV=$WEB_REDIRECT" TEXTBOOK_RESOURCE_API_URL="$API" \
-    RESOURCE_API_INTROSPECTION_CLIENT_SECRET="$INTROSPECT_SECRET" "$@"
+    "$WEB_REDIRECT_ENV=$WEB_REDIRECT" "$@"
 }
 
 # start_app <name> <jar> <port>: starts the app, waits for readiness, sets <NAME>_PID and LAST_READY_MS.
@@ -275,7 +276,7 @@ user_tokens() {
 service_token_works() {
   local code
   code=$(curl -s -o /dev/null -w '%{http_code}' -u "$SERVICE_CLIENT:$SERVICE_SECRET" \
-    -d grant_type=client_credentials "$AUTH/oauth2/token")
+    -d grant_type=client_credentials -d "scope=$SERVICE_SCOPE" "$AUTH/oauth2/token")
   [ "$code" = "200" ]
 }
 
@@ -292,7 +293,7 @@ run_scenario() {
     jwks) wrk_scenario jwks - "$C" "$AUTH/oauth2/jwks" ;;
     client_credentials)
       if service_token_works; then
-        wrk_scenario client_credentials - "$C" "$AUTH/oauth2/token" POST "grant_type=client_credentials" \
+        wrk_scenario client_credentials - "$C" "$AUTH/oauth2/token" POST "grant_type=client_credentials&scope=$SERVICE_SCOPE" \
           application/x-www-form-urlencoded "$(basic "$SERVICE_CLIENT" "$SERVICE_SECRET")"
       else skip client_credentials "client $SERVICE_CLIENT gets no token"; fi
       ;;
@@ -357,7 +358,7 @@ run_scenario() {
       if service_token_works; then
         for conns in $SWEEP; do
           WRK_WARMUP=$(( WARMUP < 10 ? WARMUP : 10 )) wrk_scenario client_credentials sweep "$conns" \
-            "$AUTH/oauth2/token" POST "grant_type=client_credentials" application/x-www-form-urlencoded \
+            "$AUTH/oauth2/token" POST "grant_type=client_credentials&scope=$SERVICE_SCOPE" application/x-www-form-urlencoded \
             "$(basic "$SERVICE_CLIENT" "$SERVICE_SECRET")"
         done
       else skip token-concurrency "client $SERVICE_CLIENT gets no token"; fi
@@ -366,12 +367,15 @@ run_scenario() {
       if service_token_works && [ -n "$("${PSQL[@]}" -Atc "SELECT to_regclass('$AUTHORIZATION_TABLE')")" ]; then
         for rows in $ROWS; do
           log "authorization table -> $rows rows"
-          harness fill-authorizations "$JDBC_URL" "$AUTHORIZATION_TABLE" "$rows" >> "$LOGS/fill.log" 2>&1 \
-            || { curl -s -o /dev/null -u "$SERVICE_CLIENT:$SERVICE_SECRET" -d grant_type=client_credentials "$AUTH/oauth2/token";
-                 harness fill-authorizations "$JDBC_URL" "$AUTHORIZATION_TABLE" "$rows" >> "$LOGS/fill.log" 2>&1; }
+          # The template is a real client_credentials family, written by a token request just before.
+          curl -s -o /dev/null -u "$SERVICE_CLIENT:$SERVICE_SECRET" -d grant_type=client_credentials \
+            -d "scope=$SERVICE_SCOPE" "$AUTH/oauth2/token"
+          harness fill-authorizations "$JDBC_URL" "$AUTHORIZATION_TABLE" "$rows" "$AUTHORIZATION_CHILD" \
+            "$AUTHORIZATION_CHILD_FK" "$AUTHORIZATION_TEMPLATE" >> "$LOGS/fill.log" 2>&1 \
+            || { log "filling failed: $(tail -3 "$LOGS/fill.log")"; continue; }
           local label=$rows
           case $rows in 1000000) label=1M ;; 100000) label=100k ;; esac
-          wrk_scenario client_credentials "rows=$label" "$C" "$AUTH/oauth2/token" POST "grant_type=client_credentials" \
+          wrk_scenario client_credentials "rows=$label" "$C" "$AUTH/oauth2/token" POST "grant_type=client_credentials&scope=$SERVICE_SCOPE" \
             application/x-www-form-urlencoded "$(basic "$SERVICE_CLIENT" "$SERVICE_SECRET")"
           meta "authorization rows after rows=$label run" "$("${PSQL[@]}" -Atc "SELECT count(*) FROM $AUTHORIZATION_TABLE")"
         done
@@ -381,7 +385,7 @@ run_scenario() {
       if service_token_works; then
         meta "auth-server RSS before the 1,000-connection soak (MiB)" "$(rss_mib "$AUTH_PID")"
         WRK_WARMUP=0 WRK_DURATION=$SOAK wrk_scenario client_credentials soak 1000 "$AUTH/oauth2/token" POST \
-          "grant_type=client_credentials" application/x-www-form-urlencoded "$(basic "$SERVICE_CLIENT" "$SERVICE_SECRET")"
+          "grant_type=client_credentials&scope=$SERVICE_SCOPE" application/x-www-form-urlencoded "$(basic "$SERVICE_CLIENT" "$SERVICE_SECRET")"
         sleep 5
         meta "auth-server RSS 5 s after the soak (MiB)" "$(rss_mib "$AUTH_PID")"
       else skip soak-1000 "client $SERVICE_CLIENT gets no token"; fi
@@ -416,74 +420,84 @@ explain_queries() {
 }
 
 # --- main -----------------------------------------------------------------------------------------------------------
-ensure_tools
-build
-# A copy of the harness jar, so rebuilding the project during a run cannot change the classes under a running JVM.
-cp "$ROOT/benchmarks/target/benchmarks.jar" "$WORK/benchmarks.jar"
-CP="$WORK/benchmarks.jar:$(cat "$ROOT/benchmarks/target/classpath.txt")"
-AUTH_JAR="$ROOT/auth-server/target/auth-server-exec.jar"
-API_JAR="$ROOT/resource-api/target/resource-api-exec.jar"
-CONTEXT_PATH="${BENCH_CONTEXT_PATH:-/api/personalization/context}"
-CONTEXT_KEY="${BENCH_CONTEXT_KEY:-textbook:context:{userId}}"
-AUTHORIZATION_TABLE="${BENCH_AUTHORIZATION_TABLE:-identity.oauth2_authorization}"
+# One function, parsed whole before it runs: editing this file during a run cannot change the running run.
+main() {
+  ensure_tools
+  build
+  # A copy of the harness jar, so rebuilding the project during a run cannot change the classes under a running JVM.
+  cp "$ROOT/benchmarks/target/benchmarks.jar" "$WORK/benchmarks.jar"
+  CP="$WORK/benchmarks.jar:$(cat "$ROOT/benchmarks/target/classpath.txt")"
+  AUTH_JAR="$ROOT/auth-server/target/auth-server-exec.jar"
+  API_JAR="$ROOT/resource-api/target/resource-api-exec.jar"
+  CONTEXT_PATH="${BENCH_CONTEXT_PATH:-/api/personalization/context}"
+  CONTEXT_KEY="${BENCH_CONTEXT_KEY:-textbook:context:{userId}}"
+  AUTHORIZATION_TABLE="${BENCH_AUTHORIZATION_TABLE:-identity.oauth2_authorization}"
+  AUTHORIZATION_CHILD="${BENCH_AUTHORIZATION_CHILD:-identity.oauth2_authorization_token}"
+  AUTHORIZATION_CHILD_FK="${BENCH_AUTHORIZATION_CHILD_FK:-authorization_id}"
+  AUTHORIZATION_TEMPLATE="authorization_grant_type = 'client_credentials'"
+  if [ -n "${BENCH_AUTHORIZATION_TEMPLATE:-}" ]; then AUTHORIZATION_TEMPLATE="$BENCH_AUTHORIZATION_TEMPLATE"; fi
 
-meta "date" "$(date -u +%FT%TZ)"
-meta "commit" "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet 2>/dev/null || echo ' (with local changes)')"
-meta "CPU" "$(nproc) x $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)"
-meta "memory" "$(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
-meta "kernel" "$(uname -r)"
-meta "Java" "$(java -version 2>&1 | head -2 | tail -1)"
-meta "app JVM options" "${APP_JAVA_OPTS:-(none: JVM defaults)}"
-meta "load generators" "$(wrk -v 2>&1 | head -1 | awk '{ print "wrk", $2 }'); Java HttpClient closed loop (benchmarks module)"
-meta "warm-up / measured" "${GLOBAL_WARMUP} s once, then ${WARMUP} s / ${DURATION} s per scenario; c = ${C} unless noted"
+  meta "date" "$(date -u +%FT%TZ)"
+  meta "commit" "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet 2>/dev/null || echo ' (with local changes)')"
+  meta "CPU" "$(nproc) x $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)"
+  meta "memory" "$(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
+  meta "kernel" "$(uname -r)"
+  meta "Java" "$(java -version 2>&1 | head -2 | tail -1)"
+  meta "app JVM options" "${APP_JAVA_OPTS:-(none: JVM defaults)}"
+  meta "load generators" "$(wrk -v 2>&1 | head -1 | awk '{ print "wrk", $2 }'); Java HttpClient closed loop (benchmarks module)"
+  meta "warm-up / measured" "${GLOBAL_WARMUP} s once, then ${WARMUP} s / ${DURATION} s per scenario; c = ${C} unless noted"
 
-start_infra
-start_app auth-server "$AUTH_JAR" "$AUTH_PORT"
-meta "auth-server first launch to ready, with migrations (ms)" "$LAST_READY_MS"
-start_app resource-api "$API_JAR" "$API_PORT"
-meta "resource-api first launch to ready, with migrations (ms)" "$LAST_READY_MS"
+  start_infra
+  start_app auth-server "$AUTH_JAR" "$AUTH_PORT"
+  meta "auth-server first launch to ready, with migrations (ms)" "$LAST_READY_MS"
+  start_app resource-api "$API_JAR" "$API_PORT"
+  meta "resource-api first launch to ready, with migrations (ms)" "$LAST_READY_MS"
 
-log "loading $USERS users with complete profiles"
-harness seed "$JDBC_URL" "$USERS" "$PASSWORD" "$WORK/users.tsv" > "$LOGS/seed.log" 2>&1 \
-  || { cat "$LOGS/seed.log" >&2; exit 1; }
-meta "data" "$(tail -1 "$LOGS/seed.log")"
+  log "loading $USERS users with complete profiles"
+  harness seed "$JDBC_URL" "$USERS" "$PASSWORD" "$WORK/users.tsv" > "$LOGS/seed.log" 2>&1 \
+    || { cat "$LOGS/seed.log" >&2; exit 1; }
+  meta "data" "$(tail -1 "$LOGS/seed.log")"
 
-# Launch to ready on a migrated database, the figure a restart or a scale-out sees.
-stop_app "$API_PID"; stop_app "$AUTH_PID"
-sleep 2
-start_app auth-server "$AUTH_JAR" "$AUTH_PORT"
-meta "auth-server launch to ready (ms)" "$LAST_READY_MS"
-start_app resource-api "$API_JAR" "$API_PORT"
-meta "resource-api launch to ready (ms)" "$LAST_READY_MS"
-sleep 10
-meta "auth-server RSS idle after start (MiB)" "$(rss_mib "$AUTH_PID")"
-meta "resource-api RSS idle after start (MiB)" "$(rss_mib "$API_PID")"
+  # Launch to ready on a migrated database, the figure a restart or a scale-out sees.
+  stop_app "$API_PID"; stop_app "$AUTH_PID"
+  sleep 2
+  start_app auth-server "$AUTH_JAR" "$AUTH_PORT"
+  meta "auth-server launch to ready (ms)" "$LAST_READY_MS"
+  start_app resource-api "$API_JAR" "$API_PORT"
+  meta "resource-api launch to ready (ms)" "$LAST_READY_MS"
+  sleep 10
+  meta "auth-server RSS idle after start (MiB)" "$(rss_mib "$AUTH_PID")"
+  meta "resource-api RSS idle after start (MiB)" "$(rss_mib "$API_PID")"
 
-LOAD_COMMON=(auth="$AUTH" webClient="$WEB_CLIENT" redirectUri="$WEB_REDIRECT" users="$WORK/users.tsv"
-  password="$PASSWORD" serviceClient="$SERVICE_CLIENT" serviceSecret="$SERVICE_SECRET")
+  LOAD_COMMON=(auth="$AUTH" webClient="$WEB_CLIENT" redirectUri="$WEB_REDIRECT" scope="$WEB_SCOPE"
+    users="$WORK/users.tsv" password="$PASSWORD" serviceClient="$SERVICE_CLIENT" serviceSecret="$SERVICE_SECRET"
+    serviceScope="$SERVICE_SCOPE")
 
-if [ "$SCENARIOS" != "launch" ] && [ "$GLOBAL_WARMUP" -gt 0 ]; then
-  log "global warm-up: ${GLOBAL_WARMUP} s of discovery, JWKS and tokens"
-  third=$(( GLOBAL_WARMUP / 3 ))
-  WRK_METHOD=GET WRK_SCENARIO=warmup WRK_RESULT="" wrk -t2 -c"$C" -d"${third}s" -s bench/wrk/request.lua \
-    "$AUTH/.well-known/openid-configuration" > "$LOGS/warmup.log" 2>&1 || true
-  WRK_METHOD=GET WRK_SCENARIO=warmup WRK_RESULT="" wrk -t2 -c"$C" -d"${third}s" -s bench/wrk/request.lua \
-    "$AUTH/oauth2/jwks" >> "$LOGS/warmup.log" 2>&1 || true
-  if service_token_works; then
-    WRK_METHOD=POST WRK_BODY="grant_type=client_credentials" WRK_CONTENT_TYPE=application/x-www-form-urlencoded \
-      WRK_AUTHORIZATION="$(basic "$SERVICE_CLIENT" "$SERVICE_SECRET")" WRK_SCENARIO=warmup WRK_RESULT="" \
-      wrk -t2 -c"$C" -d"${third}s" -s bench/wrk/request.lua "$AUTH/oauth2/token" >> "$LOGS/warmup.log" 2>&1 || true
+  if [ "$SCENARIOS" != "launch" ] && [ "$GLOBAL_WARMUP" -gt 0 ]; then
+    log "global warm-up: ${GLOBAL_WARMUP} s of discovery, JWKS and tokens"
+    third=$(( GLOBAL_WARMUP / 3 ))
+    WRK_METHOD=GET WRK_SCENARIO=warmup WRK_RESULT="" wrk -t2 -c"$C" -d"${third}s" -s bench/wrk/request.lua \
+      "$AUTH/.well-known/openid-configuration" > "$LOGS/warmup.log" 2>&1 || true
+    WRK_METHOD=GET WRK_SCENARIO=warmup WRK_RESULT="" wrk -t2 -c"$C" -d"${third}s" -s bench/wrk/request.lua \
+      "$AUTH/oauth2/jwks" >> "$LOGS/warmup.log" 2>&1 || true
+    if service_token_works; then
+      WRK_METHOD=POST WRK_BODY="grant_type=client_credentials&scope=$SERVICE_SCOPE" WRK_CONTENT_TYPE=application/x-www-form-urlencoded \
+        WRK_AUTHORIZATION="$(basic "$SERVICE_CLIENT" "$SERVICE_SECRET")" WRK_SCENARIO=warmup WRK_RESULT="" \
+        wrk -t2 -c"$C" -d"${third}s" -s bench/wrk/request.lua "$AUTH/oauth2/token" >> "$LOGS/warmup.log" 2>&1 || true
+    fi
   fi
-fi
 
-for s in $SCENARIOS; do
-  run_scenario "$s"
-done
+  for s in $SCENARIOS; do
+    run_scenario "$s"
+  done
 
-meta "auth-server RSS at the end (MiB)" "$(rss_mib "$AUTH_PID")"
-meta "resource-api RSS at the end (MiB)" "$(rss_mib "$API_PID")"
-if [ -s "$RESULTS/skipped.tsv" ]; then
-  while IFS=$'\t' read -r name reason; do meta "not measured: $name" "$reason"; done < "$RESULTS/skipped.tsv"
-fi
-harness report "$RESULTS" "$DOCS"
-log "done: $DOCS/results.md"
+  meta "auth-server RSS at the end (MiB)" "$(rss_mib "$AUTH_PID")"
+  meta "resource-api RSS at the end (MiB)" "$(rss_mib "$API_PID")"
+  if [ -s "$RESULTS/skipped.tsv" ]; then
+    while IFS=$'\t' read -r name reason; do meta "not measured: $name" "$reason"; done < "$RESULTS/skipped.tsv"
+  fi
+  harness report "$RESULTS" "$DOCS"
+  log "done: $DOCS/results.md"
+}
+
+main "$@"; exit $?

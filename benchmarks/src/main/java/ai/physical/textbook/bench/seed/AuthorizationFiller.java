@@ -34,7 +34,7 @@ public final class AuthorizationFiller {
 		String jdbcUrl = args[0];
 		String table = args[1];
 		long target = Long.parseLong(args[2]);
-		Child child = args.length >= 5 ? new Child(args[3], args[4]) : null;
+		Child child = args.length >= 5 && !args[3].isBlank() ? new Child(args[3], args[4]) : null;
 		String where = args.length == 6 ? args[5] : args.length == 4 ? args[3] : "true";
 		try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "postgres")) {
 			fill(connection, table, target, child, where);
