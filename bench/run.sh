@@ -45,11 +45,16 @@ done
 
 RESULTS="$WORK/results"
 LOGS="$WORK/logs"
-rm -rf "$RESULTS" "$LOGS" "$WORK/infra"
+# BENCH_KEEP_RESULTS=1 adds to the previous run's results (a scenario measured again replaces its old line in the
+# report); otherwise every run starts clean.
+if [ "${BENCH_KEEP_RESULTS:-0}" != "1" ]; then rm -rf "$RESULTS" "$WORK/pg-stats"; fi
+rm -rf "$LOGS" "$WORK/infra"
 mkdir -p "$RESULTS" "$LOGS" "$WORK/windows" "$WORK/pg-stats"
-printf 'scenario\tvariant\tconcurrency\tseconds\trequests\terrors\trps\tp50_ms\tp90_ms\tp99_ms\tmax_ms\ttool\tother_cpu_pct\tbusy_cpu_pct\tauth_rss_mib\tapi_rss_mib\n' \
-  > "$RESULTS/results.tsv"
-: > "$RESULTS/meta.tsv"
+if [ ! -s "$RESULTS/results.tsv" ]; then
+  printf 'scenario\tvariant\tconcurrency\tseconds\trequests\terrors\trps\tp50_ms\tp90_ms\tp99_ms\tmax_ms\ttool\tother_cpu_pct\tbusy_cpu_pct\tauth_rss_mib\tapi_rss_mib\n' \
+    > "$RESULTS/results.tsv"
+fi
+touch "$RESULTS/meta.tsv"
 : > "$RESULTS/skipped.tsv"
 
 log() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
@@ -282,7 +287,21 @@ service_token_works() {
 
 basic() { printf 'Basic %s' "$(printf '%s:%s' "$1" "$2" | base64 -w0)"; }
 
+# Restarts an app that is no longer running (a crash, or a process stopped by someone else on a shared machine),
+# and says so in the report, so no scenario runs against a dead server.
+ensure_apps() {
+  if ! kill -0 "$AUTH_PID" 2>/dev/null; then
+    meta "auth-server was not running before $1: restarted" "see logs/auth-server.log"
+    log "auth-server is gone: restarting"; start_app auth-server "$AUTH_JAR" "$AUTH_PORT"
+  fi
+  if ! kill -0 "$API_PID" 2>/dev/null; then
+    meta "resource-api was not running before $1: restarted" "see logs/resource-api.log"
+    log "resource-api is gone: restarting"; start_app resource-api "$API_JAR" "$API_PORT"
+  fi
+}
+
 run_scenario() {
+  ensure_apps "$1"
   case "$1" in
     jmh)
       log "JMH: JWT validation (forked JVM, 3 x 5 s warm-up, 5 x 5 s measured per mode)"

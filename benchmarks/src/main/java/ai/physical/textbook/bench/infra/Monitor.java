@@ -151,7 +151,7 @@ public final class Monitor {
 
 	private static void top(Path file) {
 		try {
-			Process top = new ProcessBuilder("top", "-b", "-n", "1", "-w", "200", "-o", "%CPU")
+			Process top = new ProcessBuilder("top", "-b", "-c", "-n", "1", "-w", "250", "-o", "%CPU")
 				.redirectErrorStream(true)
 				.redirectOutput(file.toFile())
 				.start();
