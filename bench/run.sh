@@ -132,8 +132,10 @@ redis_version() {
 
 # The secrets a deployment takes from its environment, made up for this run only.
 KEK="$(head -c 32 /dev/urandom | base64)"
-SERVICE_SECRET="bench-service-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-INTROSPECT_SECRET="bench-introspect-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+# Client secrets with 256 bits of entropy (the auth-server refuses shorter ones).
+secret() { head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n'; }
+SERVICE_SECRET="$(secret)"
+INTROSPECT_SECRET="$(secret)"
 
 # Client names and their environment variables, as the auth-server declares them (textbook.clients.*).
 WEB_CLIENT="${BENCH_WEB_CLIENT:-textbook-web}"
@@ -446,8 +448,8 @@ main() {
   # A copy of the harness jar, so rebuilding the project during a run cannot change the classes under a running JVM.
   cp "$ROOT/benchmarks/target/benchmarks.jar" "$WORK/benchmarks.jar"
   CP="$WORK/benchmarks.jar:$(cat "$ROOT/benchmarks/target/classpath.txt")"
-  AUTH_JAR="$ROOT/auth-server/target/auth-server-exec.jar"
-  API_JAR="$ROOT/resource-api/target/resource-api-exec.jar"
+  AUTH_JAR="${BENCH_AUTH_JAR:-$ROOT/auth-server/target/auth-server-exec.jar}"
+  API_JAR="${BENCH_API_JAR:-$ROOT/resource-api/target/resource-api-exec.jar}"
   CONTEXT_PATH="${BENCH_CONTEXT_PATH:-/api/personalization/context}"
   CONTEXT_KEY="${BENCH_CONTEXT_KEY:-textbook:context:{userId}}"
   AUTHORIZATION_TABLE="${BENCH_AUTHORIZATION_TABLE:-identity.oauth2_authorization}"
@@ -477,13 +479,15 @@ main() {
     || { cat "$LOGS/seed.log" >&2; exit 1; }
   meta "data" "$(tail -1 "$LOGS/seed.log")"
 
-  # Launch to ready on a migrated database, the figure a restart or a scale-out sees.
-  stop_app "$API_PID"; stop_app "$AUTH_PID"
-  sleep 2
-  start_app auth-server "$AUTH_JAR" "$AUTH_PORT"
-  meta "auth-server launch to ready (ms)" "$LAST_READY_MS"
-  start_app resource-api "$API_JAR" "$API_PORT"
-  meta "resource-api launch to ready (ms)" "$LAST_READY_MS"
+  # Launch to ready on a migrated database, the figure a restart or a scale-out sees (BENCH_RESTART=0 skips it).
+  if [ "${BENCH_RESTART:-1}" = "1" ]; then
+    stop_app "$API_PID"; stop_app "$AUTH_PID"
+    sleep 2
+    start_app auth-server "$AUTH_JAR" "$AUTH_PORT"
+    meta "auth-server launch to ready (ms)" "$LAST_READY_MS"
+    start_app resource-api "$API_JAR" "$API_PORT"
+    meta "resource-api launch to ready (ms)" "$LAST_READY_MS"
+  fi
   sleep 10
   meta "auth-server RSS idle after start (MiB)" "$(rss_mib "$AUTH_PID")"
   meta "resource-api RSS idle after start (MiB)" "$(rss_mib "$API_PID")"

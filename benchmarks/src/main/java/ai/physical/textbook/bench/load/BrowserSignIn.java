@@ -15,6 +15,10 @@ final class BrowserSignIn {
 
 	private static final int MAX_HOPS = 12;
 
+	/** What a browser sends when it navigates: the server answers with pages and redirects, not 401s. */
+	private static final String[] NAVIGATION = { "Accept",
+			"text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8" };
+
 	private final String authBase;
 
 	private final String clientId;
@@ -43,7 +47,7 @@ final class BrowserSignIn {
 		query.put("nonce", UUID.randomUUID().toString());
 		query.put("code_challenge", pkce.challenge());
 		query.put("code_challenge_method", "S256");
-		Http.Response response = http.get(this.authBase + "/oauth2/authorize?" + Http.form(query));
+		Http.Response response = http.get(this.authBase + "/oauth2/authorize?" + Http.form(query), NAVIGATION);
 		boolean signedIn = false;
 		for (int hop = 0; hop < MAX_HOPS; hop++) {
 			if (response.redirect()) {
@@ -51,7 +55,7 @@ final class BrowserSignIn {
 				if (location.startsWith(this.redirectUri)) {
 					return exchange(http, location, state, pkce);
 				}
-				response = http.get(location);
+				response = http.get(location, NAVIGATION);
 				continue;
 			}
 			if (response.status() != 200) {
@@ -67,12 +71,13 @@ final class BrowserSignIn {
 					throw new FlowException("sign-in rejected for " + email, response);
 				}
 				response = http.send("POST", action, "application/x-www-form-urlencoded",
-						form.encoded(Map.of("email", email, "password", password)));
+						form.encoded(Map.of("email", email, "password", password)), NAVIGATION);
 				signedIn = true;
 			}
 			else {
 				// Consent: every requested scope ticked, as a reader who agrees.
-				response = http.send("POST", action, "application/x-www-form-urlencoded", form.encoded(Map.of()));
+				response = http.send("POST", action, "application/x-www-form-urlencoded", form.encoded(Map.of()),
+						NAVIGATION);
 			}
 		}
 		throw new FlowException("no code after " + MAX_HOPS + " hops, last " + response.uri());

@@ -128,7 +128,9 @@ public final class LoadCommand {
 		Deque<String> tokens = new ArrayDeque<>(pool);
 		Map<String, String> grant = Map.of("grant_type", "client_credentials", "scope",
 				settings.get("serviceScope", ""));
-		for (int i = 0; i < pool; i++) {
+		// Bounded in time as well as in count: on a slow machine the pool is what could be minted in poolSeconds.
+		long mintUntil = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(settings.integer("poolSeconds", 60));
+		for (int i = 0; i < pool && System.nanoTime() < mintUntil; i++) {
 			Http.Response response = http.postForm(auth + "/oauth2/token",
 					grant.get("scope").isEmpty() ? Map.of("grant_type", "client_credentials") : grant,
 					"Authorization", basic);

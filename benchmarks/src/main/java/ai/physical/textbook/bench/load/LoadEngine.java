@@ -45,10 +45,7 @@ final class LoadEngine {
 
 	static Result run(String scenario, String variant, int concurrency, int warmupSeconds, int durationSeconds,
 			long maxOperations, SessionFactory factory) throws Exception {
-		List<Session> sessions = new ArrayList<>();
-		for (int i = 0; i < concurrency; i++) {
-			sessions.add(factory.open(i));
-		}
+		List<Session> sessions = open(concurrency, factory);
 		AtomicLong budget = new AtomicLong(maxOperations);
 		AtomicLong errors = new AtomicLong();
 		AtomicLong lastEnd = new AtomicLong();
@@ -90,6 +87,45 @@ final class LoadEngine {
 		long end = Math.min(measureTo, Math.max(lastEnd.get(), measureFrom));
 		double seconds = (end - measureFrom) / 1e9;
 		return Result.of(scenario, variant, concurrency, seconds, errors.get(), total, "java");
+	}
+
+	/**
+	 * Opens every worker's session at once (a session may sign a user in or mint tokens, which takes a while on a
+	 * busy machine); the first failure fails the run.
+	 */
+	private static List<Session> open(int concurrency, SessionFactory factory) throws Exception {
+		List<Session> sessions = new ArrayList<>(java.util.Collections.nCopies(concurrency, (Session) null));
+		List<Exception> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+		List<Thread> openers = new ArrayList<>();
+		for (int i = 0; i < concurrency; i++) {
+			int worker = i;
+			Thread opener = new Thread(() -> {
+				try {
+					Session session = factory.open(worker);
+					synchronized (sessions) {
+						sessions.set(worker, session);
+					}
+				}
+				catch (Exception ex) {
+					failures.add(ex);
+				}
+			}, "open-" + i);
+			opener.setDaemon(true);
+			openers.add(opener);
+			opener.start();
+		}
+		for (Thread opener : openers) {
+			opener.join(TimeUnit.MINUTES.toMillis(10));
+		}
+		if (!failures.isEmpty()) {
+			throw failures.get(0);
+		}
+		synchronized (sessions) {
+			if (sessions.contains(null)) {
+				throw new IllegalStateException("sessions not opened within 10 minutes");
+			}
+			return new ArrayList<>(sessions);
+		}
 	}
 
 	private static void loop(Session session, Histogram histogram, AtomicLong errors, AtomicLong budget,
