@@ -7,17 +7,13 @@ import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 
-import ai.physical.textbook.testsupport.RealInfrastructure;
+import ai.physical.textbook.auth.testing.AuthServerTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@Import(RealInfrastructure.class)
+@AuthServerTest
 class AuthServerApplicationTests {
 
 	@LocalServerPort

@@ -1,41 +1,46 @@
 package ai.physical.textbook.api;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-
-import ai.physical.textbook.testsupport.RealInfrastructure;
+import ai.physical.textbook.api.testing.ResourceApiIntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@Import(RealInfrastructure.class)
-class ResourceApiApplicationTests {
-
-	@LocalServerPort
-	int port;
+class ResourceApiApplicationTests extends ResourceApiIntegrationTest {
 
 	@Test
-	void whenStartedThenHealthIsUpAndApiNeedsAToken() throws Exception {
-		HttpClient client = HttpClient.newHttpClient();
-		HttpResponse<String> health = client.send(
-				HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/actuator/health")).build(),
-				HttpResponse.BodyHandlers.ofString());
+	void whenStartedThenHealthIsUpAndApiNeedsAToken() {
+		HttpResponse<String> health = get("/actuator/health", null);
 		assertThat(health.statusCode()).isEqualTo(200);
 		assertThat(health.body()).contains("\"status\":\"UP\"");
 
-		HttpResponse<String> api = client.send(
-				HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/anything")).build(),
-				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> api = get("/api/anything", null);
 		assertThat(api.statusCode()).isEqualTo(401);
+		assertThat(body(api).path("code").asString()).isEqualTo("AUTH_TOKEN_INVALID");
+		assertThat(api.headers().firstValue("WWW-Authenticate")).get().asString().startsWith("Bearer")
+			.doesNotContain("error=");
+	}
+
+	@Test
+	void whenValidTokenForUnknownPathThenNotFoundProblem() {
+		HttpResponse<String> response = get("/api/anything", issuer.sign(issuer.userClaims(newUser()).build()));
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(404);
+		assertThat(body(response).path("code").asString()).as(response.body()).isEqualTo("NOT_FOUND");
+	}
+
+	@Test
+	void whenDemoPageRequestedThenServedWithoutToken() {
+		HttpResponse<String> page = get("/", null);
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("id=\"signin-button\"");
+		assertThat(page.headers().firstValue("Content-Security-Policy")).get().asString()
+			.contains("connect-src 'self' " + issuer.issuer());
+
+		HttpResponse<String> config = get("/demo-config.json", null);
+		assertThat(body(config).path("issuer").asString()).isEqualTo(issuer.issuer());
+		assertThat(body(config).path("clientId").asString()).isEqualTo("textbook-web");
 	}
 
 }

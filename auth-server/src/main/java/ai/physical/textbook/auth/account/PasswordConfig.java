@@ -5,22 +5,27 @@ import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Password hashing: Argon2id with the OWASP parameters (19 MiB, 2 iterations, 1 lane) behind a
  * {@link DelegatingPasswordEncoder}, so stored hashes carry their algorithm id and can be upgraded on sign-in.
+ * BCrypt is accepted for verification only (hashes imported from other systems) and re-encoded as Argon2id at the
+ * next successful sign-in.
  */
 @Configuration(proxyBeanMethods = false)
 class PasswordConfig {
 
 	static final String ARGON2 = "argon2id";
 
+	static final String BCRYPT = "bcrypt";
+
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		Argon2PasswordEncoder argon2 = new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
-		return new DelegatingPasswordEncoder(ARGON2, Map.of(ARGON2, argon2));
+		return new DelegatingPasswordEncoder(ARGON2, Map.of(ARGON2, argon2, BCRYPT, new BCryptPasswordEncoder()));
 	}
 
 }

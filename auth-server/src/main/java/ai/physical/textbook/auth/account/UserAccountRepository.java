@@ -46,6 +46,38 @@ public class UserAccountRepository {
 			.optional();
 	}
 
+	/**
+	 * Inserts a user. Throws {@link org.springframework.dao.DuplicateKeyException} when the email is taken.
+	 */
+	public AccountUser create(String email, String name, String passwordHash, List<String> roles) {
+		return this.jdbc.sql("""
+				INSERT INTO identity.users (email, name, password_hash, roles)
+				VALUES (:email, :name, :hash, :roles)
+				RETURNING id, email, name, password_hash, roles
+				""")
+			.param("email", normalizeEmail(email))
+			.param("name", name)
+			.param("hash", passwordHash)
+			.param("roles", roles.toArray(String[]::new))
+			.query(ROW_MAPPER)
+			.single();
+	}
+
+	public void updatePasswordHash(UUID id, String passwordHash) {
+		this.jdbc.sql("UPDATE identity.users SET password_hash = :hash, updated_at = now() WHERE id = :id")
+			.param("hash", passwordHash)
+			.param("id", id)
+			.update();
+	}
+
+	/** Adds a role to a user unless they already hold it. */
+	public void grantRole(UUID id, String role) {
+		this.jdbc.sql("""
+				UPDATE identity.users SET roles = array_append(roles, :role), updated_at = now()
+				WHERE id = :id AND NOT (:role = ANY (roles))
+				""").param("role", role).param("id", id).update();
+	}
+
 	private static AccountUser map(ResultSet rs, int rowNum) throws SQLException {
 		Array roles = rs.getArray("roles");
 		List<String> roleList = (roles != null) ? Arrays.asList((String[]) roles.getArray()) : List.of("user");

@@ -7,7 +7,7 @@ import org.springframework.security.oauth2.server.authorization.client.JdbcRegis
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 
 /**
- * Registered clients live in {@code identity.oauth2_registered_client}.
+ * Registered clients live in {@code identity.oauth2_registered_client}; client secrets there are SHA-256 hashes.
  */
 @Configuration(proxyBeanMethods = false)
 class ClientConfig {

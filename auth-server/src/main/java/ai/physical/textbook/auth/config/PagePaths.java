@@ -7,6 +7,10 @@ public final class PagePaths {
 
 	public static final String SIGN_IN = "/signin";
 
+	public static final String SIGN_UP = "/signup";
+
+	public static final String LOGOUT = "/logout";
+
 	/** Form parameter that carries the email on the sign-in form. */
 	public static final String EMAIL_PARAMETER = "email";
 

@@ -3,25 +3,51 @@ package ai.physical.textbook.auth.config;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.logout.LogoutHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+import ai.physical.textbook.auth.signin.SigninDetails;
 
 /**
- * The server-rendered pages: sign-in with a session in Redis, CSRF on every form.
+ * The server-rendered pages: form sign-in at {@code /signin} (email + password) with brute-force protection, a session
+ * in Redis whose id changes at sign-in, CSRF on every form, and security headers (a strict content security policy:
+ * the pages need no script).
  */
 @Configuration(proxyBeanMethods = false)
 class PagesSecurityConfig {
 
 	@Bean
 	@Order(3)
-	SecurityFilterChain pages(HttpSecurity http) throws Exception {
+	SecurityFilterChain pages(HttpSecurity http, AuthenticationProvider signinAuthenticationProvider,
+			AuthenticationSuccessHandler signinSuccessHandler, LogoutHandler signOutAuditHandler) throws Exception {
 		http.authorizeHttpRequests((authorize) -> authorize
-			.requestMatchers(PagePaths.SIGN_IN, "/css/**", "/error", "/actuator/health/**", "/actuator/health",
-					"/actuator/prometheus")
+			.requestMatchers(PagePaths.SIGN_IN, PagePaths.SIGN_UP, "/css/**", "/images/**", "/favicon.ico", "/error",
+					"/actuator/health/**", "/actuator/health", "/actuator/prometheus")
 			.permitAll()
 			.anyRequest()
 			.authenticated());
-		http.formLogin((form) -> form.loginPage(PagePaths.SIGN_IN).usernameParameter(PagePaths.EMAIL_PARAMETER));
+		http.authenticationManager(new ProviderManager(signinAuthenticationProvider));
+		http.formLogin((form) -> form.loginPage(PagePaths.SIGN_IN)
+			.usernameParameter(PagePaths.EMAIL_PARAMETER)
+			.authenticationDetailsSource(SigninDetails.SOURCE)
+			.successHandler(signinSuccessHandler)
+			// Redirect without keeping the exception in the session: it would carry the submitted credentials.
+			.failureHandler((request, response, exception) -> response
+				.sendRedirect(request.getContextPath() + PagePaths.SIGN_IN + "?error")));
+		http.logout((logout) -> logout.logoutUrl(PagePaths.LOGOUT)
+			.addLogoutHandler(signOutAuditHandler)
+			.logoutSuccessUrl(PagePaths.SIGN_IN + "?logout"));
+		http.sessionManagement((session) -> session.sessionFixation((fixation) -> fixation.changeSessionId()));
+		http.headers((headers) -> headers
+			.contentSecurityPolicy((csp) -> csp.policyDirectives("default-src 'self'; script-src 'none'; "
+					+ "style-src 'self'; img-src 'self' data:; form-action 'self' http: https:; "
+					+ "frame-ancestors 'none'; base-uri 'none'"))
+			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
 		return http.build();
 	}
 

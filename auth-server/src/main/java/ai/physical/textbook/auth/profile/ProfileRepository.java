@@ -44,6 +44,88 @@ public class ProfileRepository {
 		return this.jdbc.sql(FIND_COMPLETE).param("userId", userId).query(ProfileRepository::map).optional();
 	}
 
+	/**
+	 * Creates the empty profile of a new user (a profile row and both background rows), in the caller's transaction.
+	 * @return the profile id
+	 */
+	public UUID createEmpty(UUID userId) {
+		UUID profileId = this.jdbc.sql("INSERT INTO identity.profiles (user_id) VALUES (:userId) RETURNING id")
+			.param("userId", userId)
+			.query(UUID.class)
+			.single();
+		this.jdbc.sql("INSERT INTO identity.software_backgrounds (profile_id, user_id) VALUES (:profileId, :userId)")
+			.param("profileId", profileId)
+			.param("userId", userId)
+			.update();
+		this.jdbc.sql("INSERT INTO identity.hardware_backgrounds (profile_id, user_id) VALUES (:profileId, :userId)")
+			.param("profileId", profileId)
+			.param("userId", userId)
+			.update();
+		return profileId;
+	}
+
+	/** Row ids written by {@link #save}. */
+	record SavedRows(UUID profileId, UUID softwareId, UUID hardwareId) {
+	}
+
+	/**
+	 * Writes both backgrounds and the completion flag of a user, creating missing rows. Call inside one transaction.
+	 */
+	SavedRows save(UUID userId, SoftwareBackground software, HardwareBackground hardware, boolean complete) {
+		UUID profileId = this.jdbc.sql("""
+				INSERT INTO identity.profiles (user_id, profile_complete) VALUES (:userId, :complete)
+				ON CONFLICT (user_id) DO UPDATE SET profile_complete = EXCLUDED.profile_complete, updated_at = now()
+				RETURNING id
+				""").param("userId", userId).param("complete", complete).query(UUID.class).single();
+		UUID softwareId = this.jdbc.sql("""
+				INSERT INTO identity.software_backgrounds (profile_id, user_id, programming_languages, frameworks,
+				                                           experience_level, specializations, years_of_experience)
+				VALUES (:profileId, :userId, :languages, :frameworks, :level, :specializations, :years)
+				ON CONFLICT (profile_id) DO UPDATE SET
+				    programming_languages = EXCLUDED.programming_languages,
+				    frameworks = EXCLUDED.frameworks,
+				    experience_level = EXCLUDED.experience_level,
+				    specializations = EXCLUDED.specializations,
+				    years_of_experience = EXCLUDED.years_of_experience,
+				    updated_at = now()
+				RETURNING id
+				""")
+			.param("profileId", profileId)
+			.param("userId", userId)
+			.param("languages", array(software.programmingLanguages()))
+			.param("frameworks", array(software.frameworks()))
+			.param("level", software.experienceLevel())
+			.param("specializations", array(software.specializations()))
+			.param("years", software.yearsOfExperience(), java.sql.Types.INTEGER)
+			.query(UUID.class)
+			.single();
+		UUID hardwareId = this.jdbc.sql("""
+				INSERT INTO identity.hardware_backgrounds (profile_id, user_id, familiar_platforms, robotics_experience,
+				                                           electronics_knowledge, preferred_tools)
+				VALUES (:profileId, :userId, :platforms, :robotics, :electronics, :tools)
+				ON CONFLICT (profile_id) DO UPDATE SET
+				    familiar_platforms = EXCLUDED.familiar_platforms,
+				    robotics_experience = EXCLUDED.robotics_experience,
+				    electronics_knowledge = EXCLUDED.electronics_knowledge,
+				    preferred_tools = EXCLUDED.preferred_tools,
+				    updated_at = now()
+				RETURNING id
+				""")
+			.param("profileId", profileId)
+			.param("userId", userId)
+			.param("platforms", array(hardware.familiarPlatforms()))
+			.param("robotics", hardware.roboticsExperience())
+			.param("electronics", hardware.electronicsKnowledge())
+			.param("tools", array(hardware.preferredTools()))
+			.query(UUID.class)
+			.single();
+		return new SavedRows(profileId, softwareId, hardwareId);
+	}
+
+	private static String[] array(List<String> values) {
+		return (values != null) ? values.toArray(String[]::new) : new String[0];
+	}
+
 	private static CompleteProfile map(ResultSet rs, int rowNum) throws SQLException {
 		Integer years = rs.getObject("years_of_experience", Integer.class);
 		SoftwareBackground software = new SoftwareBackground(strings(rs.getArray("programming_languages")),

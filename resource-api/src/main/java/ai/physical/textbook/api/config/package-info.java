@@ -1,4 +1,4 @@
 /**
- * Cross-cutting configuration of resource-api: token validation and the security filter chain.
+ * Cross-cutting configuration of resource-api: its settings and the OpenAPI description.
  */
 package ai.physical.textbook.api.config;

@@ -1,0 +1,96 @@
+package ai.physical.textbook.auth.account;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates the bootstrap administrator from configuration at startup, or grants the {@code admin} role to an existing
+ * account with that email. An existing password is never overwritten, so restarts are harmless.
+ */
+@Component
+class AdminBootstrap implements ApplicationRunner {
+
+	static final String PRODUCTION_PROFILE = "prod";
+
+	private static final Logger logger = LoggerFactory.getLogger(AdminBootstrap.class);
+
+	private final AdminProperties properties;
+
+	private final UserAccountRepository users;
+
+	private final PasswordEncoder passwordEncoder;
+
+	private final PasswordPolicy passwordPolicy;
+
+	private final Environment environment;
+
+	AdminBootstrap(AdminProperties properties, UserAccountRepository users, PasswordEncoder passwordEncoder,
+			PasswordPolicy passwordPolicy, Environment environment) {
+		this.properties = properties;
+		this.users = users;
+		this.passwordEncoder = passwordEncoder;
+		this.passwordPolicy = passwordPolicy;
+		this.environment = environment;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		String email = this.properties.email();
+		if (email == null || email.isBlank()) {
+			return;
+		}
+		Optional<AccountUser> existing = this.users.findByEmail(email);
+		if (existing.isPresent()) {
+			this.users.grantRole(existing.get().id(), AccountUser.ROLE_ADMIN);
+			logger.info("Bootstrap administrator {} exists; admin role ensured", existing.get().id());
+			return;
+		}
+		String password = initialPassword();
+		try {
+			AccountUser admin = this.users.create(email, this.properties.name(), this.passwordEncoder.encode(password),
+					List.of(AccountUser.ROLE_USER, AccountUser.ROLE_ADMIN));
+			logger.info("Bootstrap administrator {} created", admin.id());
+		}
+		catch (DuplicateKeyException ex) {
+			// Another instance created it at the same moment.
+			this.users.findByEmail(email).ifPresent((user) -> this.users.grantRole(user.id(), AccountUser.ROLE_ADMIN));
+		}
+	}
+
+	private String initialPassword() {
+		String configured = this.properties.password();
+		if (configured != null && !configured.isBlank()) {
+			List<PasswordPolicy.Violation> violations = this.passwordPolicy.check(configured);
+			if (!violations.isEmpty()) {
+				throw new IllegalStateException("textbook.admin.password breaks the password policy: "
+						+ violations.stream().map(PasswordPolicy.Violation::code).toList());
+			}
+			return configured;
+		}
+		if (this.environment.acceptsProfiles(Profiles.of(PRODUCTION_PROFILE))) {
+			throw new IllegalStateException("textbook.admin.email is set but textbook.admin.password is not: "
+					+ "a production start needs an explicit initial administrator password (TEXTBOOK_ADMIN_PASSWORD)");
+		}
+		byte[] bytes = new byte[18];
+		new SecureRandom().nextBytes(bytes);
+		// The prefix guarantees the upper-case, lower-case and digit rules whatever the random part holds.
+		String generated = "Aa1-" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		logger.warn("No textbook.admin.password configured: generated initial password for {} (shown once): {}",
+				this.properties.email(), generated);
+		return generated;
+	}
+
+}

@@ -1,0 +1,173 @@
+package ai.physical.textbook.auth.key;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtTypeValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+
+import ai.physical.textbook.auth.AuthServerApplication;
+import ai.physical.textbook.auth.support.AuthorizationCodeFlow;
+import ai.physical.textbook.auth.support.AuthorizationCodeFlow.Tokens;
+import ai.physical.textbook.auth.support.Jwts;
+import ai.physical.textbook.auth.support.ProtocolClient;
+import ai.physical.textbook.auth.support.TestSecrets;
+import ai.physical.textbook.auth.support.TestUsers;
+import ai.physical.textbook.auth.support.TestUsers.TestUser;
+import ai.physical.textbook.testsupport.PostgresEndpoint;
+import ai.physical.textbook.testsupport.TestInfrastructure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Two auth-server instances on one database (as behind a load balancer) issue and accept each other's tokens; a
+ * restarted instance keeps its keys; production refuses a key-encryption key that does not open the stored keys.
+ */
+class MultiInstanceTests {
+
+	private final List<ConfigurableApplicationContext> instances = new ArrayList<>();
+
+	@AfterEach
+	void stop() {
+		this.instances.forEach(ConfigurableApplicationContext::close);
+	}
+
+	@Test
+	void whenTwoInstancesShareADatabaseThenEachAcceptsTheTokensOfTheOther() throws Exception {
+		ConfigurableApplicationContext a = start();
+		ConfigurableApplicationContext b = start();
+		ProtocolClient clientA = new ProtocolClient(url(a));
+		ProtocolClient clientB = new ProtocolClient(url(b));
+
+		String fromA = accessToken(clientA);
+		String fromB = accessToken(clientB);
+
+		assertThat(Jwts.parse(fromA).getHeader().getKeyID()).isEqualTo(Jwts.parse(fromB).getHeader().getKeyID());
+		assertThat(clientB.introspect(fromA)).containsEntry("active", true);
+		assertThat(clientA.introspect(fromB)).containsEntry("active", true);
+		assertThat(decoder(b).decode(fromA).getSubject()).isEqualTo(TestSecrets.SERVICE_CLIENT);
+		assertThat(decoder(a).decode(fromB).getSubject()).isEqualTo(TestSecrets.SERVICE_CLIENT);
+
+		// A user signs in and gets tokens on A; B refreshes them, and the rotated-away token is refused by A.
+		TestUser user = new TestUsers(a.getBean(JdbcClient.class), a.getBean(PasswordEncoder.class)).create();
+		AuthorizationCodeFlow browser = new AuthorizationCodeFlow(url(a));
+		browser.signIn(user.email(), user.password());
+		Tokens tokens = browser.authorizeAndExchange("textbook-web", "http://localhost:8081/", "openid profile");
+		HttpResponse<String> refreshedAtB = clientB.post("/oauth2/token", null, null, Map.of("grant_type",
+				"refresh_token", "client_id", "textbook-web", "refresh_token", tokens.refreshToken()));
+		assertThat(refreshedAtB.statusCode()).isEqualTo(200);
+		HttpResponse<String> reuseAtA = clientA.post("/oauth2/token", null, null, Map.of("grant_type",
+				"refresh_token", "client_id", "textbook-web", "refresh_token", tokens.refreshToken()));
+		assertThat(reuseAtA.statusCode()).isEqualTo(400);
+		assertThat(clientB.introspect(Tokens.of(refreshedAtB.body()).accessToken())).containsEntry("active", false);
+	}
+
+	@Test
+	void whenAnInstanceRestartsThenItKeepsItsKeysAndTheTokensItIssued() throws Exception {
+		ConfigurableApplicationContext first = start();
+		String token = accessToken(new ProtocolClient(url(first)));
+		List<String> kidsBefore = kids(first);
+		first.close();
+
+		ConfigurableApplicationContext restarted = start();
+		ProtocolClient client = new ProtocolClient(url(restarted));
+
+		assertThat(kids(restarted)).containsAll(kidsBefore);
+		assertThat(client.introspect(token)).containsEntry("active", true);
+		assertThat(decoder(restarted).decode(token).getSubject()).isEqualTo(TestSecrets.SERVICE_CLIENT);
+		assertThat(Jwts.parse(accessToken(client)).getHeader().getKeyID())
+			.isEqualTo(Jwts.parse(token).getHeader().getKeyID());
+	}
+
+	@Test
+	void whenProductionStartsWithAnotherKeyEncryptionKeyThenItRefusesWithAClearMessage() {
+		start(); // makes sure keys exist, encrypted with the test KEK
+		byte[] other = new byte[32];
+		new SecureRandom().nextBytes(other);
+
+		assertThatThrownBy(() -> start("--textbook.mode=production",
+				"--textbook.keys.encryption-key=" + Base64.getEncoder().encodeToString(other)))
+			.hasRootCauseInstanceOf(IllegalStateException.class)
+			.rootCause()
+			.hasMessageContaining("different key-encryption key");
+	}
+
+	@Test
+	void whenEs256IsSelectedThenTokensAreSignedWithAP256KeyThatResourceServersVerify() throws Exception {
+		// A database of its own, so that the other tests keep their RS256 key.
+		ConfigurableApplicationContext es256 = start(TestInfrastructure.get().freshDatabase(),
+				"--textbook.keys.algorithm=ES256");
+
+		String token = accessToken(new ProtocolClient(url(es256)));
+
+		assertThat(Jwts.parse(token).getHeader().getAlgorithm().getName()).isEqualTo("ES256");
+		assertThat(decoder(es256).decode(token).getSubject()).isEqualTo(TestSecrets.SERVICE_CLIENT);
+		HttpResponse<String> jwks = new ProtocolClient(url(es256))
+			.send(HttpRequest.newBuilder(URI.create(url(es256) + "/oauth2/jwks")).GET());
+		assertThat(JWKSet.parse(jwks.body()).getKeys()).singleElement()
+			.satisfies((key) -> assertThat(key.getKeyType().getValue()).isEqualTo("EC"));
+	}
+
+	private ConfigurableApplicationContext start(String... extraArguments) {
+		return start(TestInfrastructure.get().postgres(), extraArguments);
+	}
+
+	private ConfigurableApplicationContext start(PostgresEndpoint postgres, String... extraArguments) {
+		List<String> arguments = new ArrayList<>(List.of("--server.port=0",
+				"--spring.datasource.url=" + postgres.jdbcUrl(), "--spring.datasource.username=" + postgres.username(),
+				"--spring.datasource.password=" + postgres.password(),
+				"--spring.data.redis.url=" + TestInfrastructure.get().redis().url(), "--spring.main.banner-mode=off",
+				"--spring.jmx.enabled=false"));
+		arguments.addAll(List.of(extraArguments));
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(AuthServerApplication.class)
+			.run(arguments.toArray(new String[0]));
+		this.instances.add(context);
+		return context;
+	}
+
+	private static String url(ConfigurableApplicationContext context) {
+		return "http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort();
+	}
+
+	private static NimbusJwtDecoder decoder(ConfigurableApplicationContext context) {
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(url(context) + "/oauth2/jwks")
+			.jwsAlgorithms((algorithms) -> algorithms.addAll(Set.of(SignatureAlgorithm.RS256, SignatureAlgorithm.ES256)))
+			.build();
+		decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(new JwtTypeValidator("at+jwt")));
+		return decoder;
+	}
+
+	private static List<String> kids(ConfigurableApplicationContext context) throws Exception {
+		HttpResponse<String> response = new ProtocolClient(url(context))
+			.send(HttpRequest.newBuilder(URI.create(url(context) + "/oauth2/jwks")).GET());
+		return JWKSet.parse(response.body()).getKeys().stream().map(JWK::getKeyID).toList();
+	}
+
+	private static String accessToken(ProtocolClient client) {
+		HttpResponse<String> response = client.clientCredentials(TestSecrets.SERVICE_CLIENT,
+				TestSecrets.SERVICE_CLIENT_SECRET, "textbook.api");
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return (String) AuthorizationCodeFlow.json(response.body()).get("access_token");
+	}
+
+}

@@ -1,0 +1,34 @@
+package ai.physical.textbook.auth.testing;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.event.EventListener;
+
+import ai.physical.textbook.auth.account.UserSignedOutEverywhere;
+import ai.physical.textbook.auth.profile.ProfileChanged;
+
+/**
+ * Records the application events other features listen to, from any thread (server threads included).
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class RecordedEvents {
+
+	private final List<Object> events = new CopyOnWriteArrayList<>();
+
+	@EventListener
+	void on(UserSignedOutEverywhere event) {
+		this.events.add(event);
+	}
+
+	@EventListener
+	void on(ProfileChanged event) {
+		this.events.add(event);
+	}
+
+	public <T> List<T> of(Class<T> type) {
+		return this.events.stream().filter(type::isInstance).map(type::cast).toList();
+	}
+
+}

@@ -1,0 +1,65 @@
+package ai.physical.textbook.api.token;
+
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.util.List;
+
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.SecurityContext;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+
+import ai.physical.textbook.api.config.ResourceApiProperties;
+
+/**
+ * How access tokens are accepted: signed by a key of the auth-server's JWK set with an allowed algorithm, and valid
+ * as RFC 9068 access tokens ({@code typ} {@code at+jwt}, issuer, audience {@code textbook-api}, expiry and the
+ * required claims), then not revoked.
+ */
+@Configuration(proxyBeanMethods = false)
+class TokenValidationConfig {
+
+	@Bean
+	JWKSource<SecurityContext> authServerJwkSource(ResourceApiProperties properties) throws MalformedURLException {
+		ResourceApiProperties.Jwt jwt = properties.jwt();
+		// Keys are cached; an unknown kid (a rotated key) triggers a refetch, at most once per the rate limit, so a
+		// flood of tokens with made-up kids cannot turn into a flood of requests to the auth-server.
+		return JWKSourceBuilder.create(URI.create(properties.jwkSetUri()).toURL())
+			.cache(jwt.jwkCacheTtl().toMillis(), 15_000)
+			.rateLimited(jwt.jwkRefreshMinInterval().toMillis())
+			.build();
+	}
+
+	@Bean
+	JwtDecoder jwtDecoder(JWKSource<SecurityContext> authServerJwkSource, ResourceApiProperties properties,
+			RevocationDenylist denylist) {
+		List<SignatureAlgorithm> allowed = properties.jwt().algorithms().stream().map(SignatureAlgorithm::from).toList();
+		if (allowed.contains(null) || allowed.isEmpty()) {
+			throw new IllegalStateException("textbook.jwt.algorithms must list JWS signature algorithms such as "
+					+ "RS256 or ES256, got " + properties.jwt().algorithms());
+		}
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(authServerJwkSource)
+			.jwsAlgorithms((algorithms) -> {
+				algorithms.clear();
+				algorithms.addAll(allowed);
+			})
+			.build();
+		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createAtJwtValidator()
+			.issuer(properties.issuer())
+			.audience(properties.jwt().audience())
+			// Any client may call the API (the web reader, the tutor, labs); the claim must be present, though.
+			.validators((validators) -> validators.put("client_id",
+					new JwtClaimValidator<String>("client_id", (clientId) -> clientId != null && !clientId.isBlank())))
+			.build(), new NotRevokedValidator(denylist)));
+		return decoder;
+	}
+
+}
