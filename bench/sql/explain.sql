@@ -19,10 +19,6 @@ LEFT JOIN identity.software_backgrounds sb ON sb.profile_id = p.id
 LEFT JOIN identity.hardware_backgrounds hb ON hb.profile_id = p.id
 WHERE u.id = :'user_id'::uuid;
 
--- Denylist fallback when Redis is down: one jti.
-EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
-SELECT 1 FROM identity.revoked_tokens WHERE token_id = 'no-such-jti' AND expires_at > now();
-
 -- Account deletion: the cascade has to find the user's rows in every table that references identity.users. The
 -- plan's trigger lines show the time each foreign key costs (rolled back: nothing is deleted).
 BEGIN;
@@ -53,6 +49,21 @@ SELECT id FROM identity.oauth2_authorization WHERE principal_name = :'user_id';
 -- Cleanup job: expired families.
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
 SELECT id FROM identity.oauth2_authorization WHERE expires_at < now() - interval '1 day' LIMIT 1000;
+
+-- resource-api, denylist fallback (RevocationDenylist): one jti.
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+SELECT EXISTS (SELECT 1 FROM identity.revoked_tokens WHERE token_id = 'no-such-jti');
+
+-- resource-api, context cache miss: the reader's stored preferences (PreferencesRepository) and the catalog
+-- (JdbcContentCatalog, whole tables ordered by position).
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+SELECT user_id, difficulty_setting, focus_areas::text AS focus_areas, preferred_platforms::text AS preferred_platforms,
+       updated_at
+FROM personalization.user_preferences WHERE user_id = :'user_id'::uuid;
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+SELECT slug, position, part, title, summary, difficulty, focus_areas, platforms, frameworks, languages,
+       prerequisites, estimated_minutes
+FROM personalization.chapters ORDER BY position;
 
 -- Every table's size and index use over the whole run (idx_scan = 0 on a hot table is a missing or unused index).
 SELECT relname, n_live_tup, seq_scan, seq_tup_read, idx_scan

@@ -40,6 +40,11 @@ public final class Monitor {
 		Path end = dir.resolve("window.end");
 		long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(maxSeconds);
 		while (!Files.exists(start) && System.nanoTime() < waitUntil) {
+			if (Files.exists(end)) {
+				// The load tool never opened its window (it failed first): nothing to measure.
+				Files.writeString(dir.resolve("machine.tsv"), "nan\tnan\tnan\tnan\n", StandardCharsets.UTF_8);
+				return;
+			}
 			Thread.sleep(20);
 		}
 		long[] totalStart = totalTicks();

@@ -3,6 +3,7 @@ package ai.physical.textbook.bench.load;
 import java.io.IOException;
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -61,7 +62,11 @@ final class BrowserSignIn {
 			if (response.status() != 200) {
 				throw new FlowException("authorize hop " + hop, response);
 			}
-			Html.Form form = Html.form(response.body(), null);
+			// The sign-in form (the one with a password), else the consent form; never, say, a sign-out form.
+			List<Html.Form> forms = Html.forms(response.body());
+			Html.Form form = forms.stream().filter((f) -> f.value("password") != null).findFirst()
+				.orElse(forms.stream().filter((f) -> f.action() != null && f.action().contains("authorize")).findFirst()
+					.orElse(null));
 			if (form == null) {
 				throw new FlowException("page without form at " + response.uri(), response);
 			}

@@ -22,12 +22,18 @@ final class Html {
 
 	/** The first form whose action contains {@code actionPart} (any form when null), or null. */
 	static Form form(String html, String actionPart) {
+		return forms(html).stream()
+			.filter((f) -> actionPart == null || (f.action() != null && f.action().contains(actionPart)))
+			.findFirst()
+			.orElse(null);
+	}
+
+	/** Every form of the page, in order. */
+	static List<Form> forms(String html) {
+		List<Form> forms = new ArrayList<>();
 		Matcher form = FORM.matcher(html);
 		while (form.find()) {
 			String action = attribute(form.group(1), "action");
-			if (actionPart != null && (action == null || !action.contains(actionPart))) {
-				continue;
-			}
 			List<Map.Entry<String, String>> fields = new ArrayList<>();
 			Matcher input = INPUT.matcher(form.group(2));
 			while (input.find()) {
@@ -42,9 +48,9 @@ final class Html {
 				// when every box is ticked.
 				fields.add(Map.entry(name, value == null ? "" : value));
 			}
-			return new Form(action, fields);
+			forms.add(new Form(action, fields));
 		}
-		return null;
+		return forms;
 	}
 
 	static String attribute(String attributes, String name) {

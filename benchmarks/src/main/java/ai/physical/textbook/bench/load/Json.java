@@ -12,7 +12,9 @@ final class Json {
 	}
 
 	static String string(String json, String member) {
-		Matcher matcher = Pattern.compile("\"" + Pattern.quote(member) + "\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"")
+		// Unrolled loop: one iteration per escape, not per character, so a long token cannot overflow the stack.
+		Matcher matcher = Pattern
+			.compile("\"" + Pattern.quote(member) + "\"\\s*:\\s*\"([^\"\\\\]*(?:\\\\.[^\"\\\\]*)*)\"")
 			.matcher(json);
 		return matcher.find() ? matcher.group(1) : null;
 	}

@@ -95,7 +95,7 @@ final class LoadEngine {
 	 */
 	private static List<Session> open(int concurrency, SessionFactory factory) throws Exception {
 		List<Session> sessions = new ArrayList<>(java.util.Collections.nCopies(concurrency, (Session) null));
-		List<Exception> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+		List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
 		List<Thread> openers = new ArrayList<>();
 		for (int i = 0; i < concurrency; i++) {
 			int worker = i;
@@ -106,7 +106,7 @@ final class LoadEngine {
 						sessions.set(worker, session);
 					}
 				}
-				catch (Exception ex) {
+				catch (Exception | Error ex) {
 					failures.add(ex);
 				}
 			}, "open-" + i);
@@ -114,11 +114,13 @@ final class LoadEngine {
 			openers.add(opener);
 			opener.start();
 		}
+		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
 		for (Thread opener : openers) {
-			opener.join(TimeUnit.MINUTES.toMillis(10));
+			opener.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
 		}
 		if (!failures.isEmpty()) {
-			throw failures.get(0);
+			Throwable first = failures.get(0);
+			throw (first instanceof Exception ex) ? ex : new IllegalStateException("a session failed to open", first);
 		}
 		synchronized (sessions) {
 			if (sessions.contains(null)) {

@@ -19,6 +19,13 @@ class JsonTest {
 	}
 
 	@Test
+	void whenTokenIsLongThenItIsReadWhole() {
+		String token = "a".repeat(200_000) + "\\\"b";
+
+		assertThat(Json.string("{\"access_token\":\"" + token + "\"}", "access_token")).isEqualTo(token);
+	}
+
+	@Test
 	void whenMemberMissingThenNull() {
 		assertThat(Json.string("{\"access_token\":\"x\"}", "refresh_token")).isNull();
 		assertThat(Json.bool("{\"active\": false}", "active")).isFalse();
