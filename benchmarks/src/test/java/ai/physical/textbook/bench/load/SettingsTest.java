@@ -16,6 +16,13 @@ class SettingsTest {
 	}
 
 	@Test
+	void whenUrlTemplateThenCheckedWithItsPlaceholder() {
+		Settings settings = new Settings(new String[] { "url=http://127.0.0.1:19000/api/profile/{userId}" });
+
+		assertThat(settings.loopbackUrl("url")).isEqualTo("http://127.0.0.1:19000/api/profile/{userId}");
+	}
+
+	@Test
 	void whenAnyOtherHostThenRefused() {
 		Settings settings = new Settings(new String[] { "auth=http://10.0.0.5:9000", "api=https://example.org" });
 
