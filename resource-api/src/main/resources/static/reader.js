@@ -156,7 +156,11 @@
 
 	async function api(method, path) {
 		let tokens = storedTokens();
-		if (tokens && tokens.expiresAt - Date.now() < 30000 && tokens.refreshToken) {
+		if (!tokens) {
+			// Signed out meanwhile (for example a refresh token that was already used): answer like the API would.
+			return new Response(null, { status: 401 });
+		}
+		if (tokens.expiresAt - Date.now() < 30000 && tokens.refreshToken) {
 			tokens = (await renewTokens()) || tokens;
 		}
 		const call = (t) => fetch(path, { method, headers: { Authorization: 'Bearer ' + t.accessToken, Accept: 'application/json' } });
@@ -302,7 +306,14 @@
 		}
 		$('signin-button').addEventListener('click', () => signIn());
 		$('signout-button').addEventListener('click', () => signOut());
-		$('refresh-button').addEventListener('click', () => loadContext('POST', '/api/personalization/refresh'));
+		// The context is built from the access token's profile claims: after a profile change, a renewed token carries
+		// the new background, so renew first when the session allows it.
+		$('refresh-button').addEventListener('click', async () => {
+			if ((storedTokens() || {}).refreshToken) {
+				await renewTokens();
+			}
+			await loadContext('POST', '/api/personalization/refresh');
+		});
 		$('refresh-token-button').addEventListener('click', async () => {
 			const renewed = await renewTokens();
 			if (renewed) {

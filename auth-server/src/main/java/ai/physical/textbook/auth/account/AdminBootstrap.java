@@ -11,10 +11,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.env.Environment;
-import org.springframework.core.env.Profiles;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
+
+import ai.physical.textbook.auth.config.RuntimeMode;
 
 /**
  * Creates the bootstrap administrator from configuration at startup, or grants the {@code admin} role to an existing
@@ -22,8 +23,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class AdminBootstrap implements ApplicationRunner {
-
-	static final String PRODUCTION_PROFILE = "prod";
 
 	private static final Logger logger = LoggerFactory.getLogger(AdminBootstrap.class);
 
@@ -80,7 +79,7 @@ class AdminBootstrap implements ApplicationRunner {
 			}
 			return configured;
 		}
-		if (this.environment.acceptsProfiles(Profiles.of(PRODUCTION_PROFILE))) {
+		if (RuntimeMode.isProduction(this.environment)) {
 			throw new IllegalStateException("textbook.admin.email is set but textbook.admin.password is not: "
 					+ "a production start needs an explicit initial administrator password (TEXTBOOK_ADMIN_PASSWORD)");
 		}

@@ -34,6 +34,8 @@ class AuditWriter implements SmartLifecycle {
 	/** Stops after the web server (graceful shutdown), before the data source closes. */
 	static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
 
+	static final long POLL_MILLIS = 200;
+
 	private static final Logger logger = LoggerFactory.getLogger(AuditWriter.class);
 
 	private final AuditRepository repository;
@@ -90,10 +92,11 @@ class AuditWriter implements SmartLifecycle {
 		if (!this.running) {
 			return;
 		}
+		// No interrupt: an interrupted thread cannot borrow a pooled connection, and the batch in hand would be lost.
+		// The worker notices within one poll interval and finishes the batch it holds.
 		this.running = false;
-		this.worker.interrupt();
 		try {
-			this.worker.join(TimeUnit.SECONDS.toMillis(10));
+			this.worker.join(TimeUnit.SECONDS.toMillis(30));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -129,7 +132,7 @@ class AuditWriter implements SmartLifecycle {
 		List<Object> batch = new ArrayList<>();
 		while (this.running) {
 			try {
-				Object first = this.queue.poll(1, TimeUnit.SECONDS);
+				Object first = this.queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
 				if (first == null) {
 					continue;
 				}
@@ -139,10 +142,9 @@ class AuditWriter implements SmartLifecycle {
 				batch.clear();
 			}
 			catch (InterruptedException ex) {
-				// stop() interrupts: a batch taken but not yet written goes back to the caller of stop().
-				if (!batch.isEmpty()) {
-					write(batch);
-				}
+				// Not expected (stop() does not interrupt); never leave a batch behind.
+				write(batch);
+				Thread.currentThread().interrupt();
 				return;
 			}
 		}
@@ -157,7 +159,7 @@ class AuditWriter implements SmartLifecycle {
 			catch (RuntimeException ex) {
 				if (!this.running || !isTransient(ex)) {
 					// A row the database refuses would block the queue forever: write one by one instead.
-					batch.forEach((event) -> write(List.of(event)));
+					write(batch);
 					return;
 				}
 				logger.warn("Writing {} audit events failed, retrying in {}: {}", batch.size(),
@@ -172,15 +174,32 @@ class AuditWriter implements SmartLifecycle {
 				|| ex instanceof RecoverableDataAccessException;
 	}
 
-	/** Final write attempt: on failure the events go to the log at error level rather than vanish. */
+	/**
+	 * Final write attempt. A batch the database refuses is retried one event at a time, so one bad row cannot take
+	 * the others with it; an event that still fails goes to the log at error level rather than vanish.
+	 */
 	private void write(List<Object> events) {
+		if (events.isEmpty()) {
+			return;
+		}
+		// A publisher's thread may carry an interrupt flag; it must not make the connection pool refuse this write.
+		boolean interrupted = Thread.interrupted();
 		try {
 			insert(events);
 		}
 		catch (RuntimeException ex) {
-			logger.error("Could not write {} audit events to the database; recording them here instead", events.size(),
-					ex);
-			events.forEach((event) -> logger.error("Unwritten audit event: {}", event));
+			if (events.size() > 1) {
+				events.forEach((event) -> write(List.of(event)));
+			}
+			else {
+				logger.error("Could not write an audit event to the database; recording it here instead: {}",
+						events.get(0), ex);
+			}
+		}
+		finally {
+			if (interrupted) {
+				Thread.currentThread().interrupt();
+			}
 		}
 	}
 

@@ -2,6 +2,7 @@ package ai.physical.textbook.auth.token;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -11,7 +12,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -64,13 +67,19 @@ class TokenConfig {
 	 * default validators accept only {@code typ JWT}; resource servers must do the same as here.)
 	 */
 	@Bean
-	JwtDecoder jwtDecoder(SigningKeys signingKeys, @Value("${textbook.issuer}") String issuer) {
+	JwtDecoder jwtDecoder(SigningKeys signingKeys, @Value("${textbook.issuer}") String issuer,
+			ObjectProvider<OAuth2TokenValidator<Jwt>> extraValidators) {
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(signingKeys)
 			.jwsAlgorithms((algorithms) -> algorithms.addAll(Set.of(SignatureAlgorithm.RS256, SignatureAlgorithm.ES256)))
 			.build();
-		decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(new JwtTypeValidator("at+jwt"),
-				new JwtIssuerValidator(issuer), new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
-						(audience) -> audience != null && audience.contains(AccessTokenClaimsCustomizer.API_AUDIENCE))));
+		List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
+		validators.add(new JwtTypeValidator("at+jwt"));
+		validators.add(new JwtIssuerValidator(issuer));
+		validators.add(new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
+				(audience) -> audience != null && audience.contains(AccessTokenClaimsCustomizer.API_AUDIENCE)));
+		// Further checks such as the revoked-token denylist come from the features that own them.
+		extraValidators.orderedStream().forEach(validators::add);
+		decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(validators));
 		return decoder;
 	}
 

@@ -46,7 +46,7 @@ class AdminBootstrapTests {
 	@Test
 	void whenProductionStartHasNoAdminPasswordThenStartupFails() {
 		MockEnvironment production = new MockEnvironment();
-		production.setActiveProfiles("prod");
+		production.setActiveProfiles("production");
 		assertThatIllegalStateException()
 			.isThrownBy(() -> bootstrap(TestUsers.uniqueEmail("prod-admin"), "", production).run(null))
 			.withMessageContaining("TEXTBOOK_ADMIN_PASSWORD");

@@ -19,6 +19,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -167,8 +169,11 @@ class BrowserEndToEndTests {
 		this.browser.findElement(By.cssSelector("input[name='" + name + "'][value='" + value + "']")).click();
 	}
 
+	/** Submits the page's form and waits until the next page has replaced this one. */
 	private void submit() {
+		WebElement page = this.browser.findElement(By.tagName("html"));
 		this.browser.findElement(By.cssSelector("main form button[type='submit']")).click();
+		new WebDriverWait(this.browser, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(page));
 	}
 
 	/** Saves a screenshot when -Dscreenshots.dir is set; {@code height} 0 keeps the current window size. */

@@ -147,6 +147,25 @@ class TransactionsTests {
 	}
 
 	@Test
+	void whenTransientFailureInsideAnOuterUnitThenOnlyTheOuterUnitIsRetried() {
+		AtomicInteger outer = new AtomicInteger();
+		AtomicInteger inner = new AtomicInteger();
+		this.transactions.run(() -> {
+			outer.incrementAndGet();
+			// The inner unit joins the outer transaction; retrying it inside the aborted transaction could not work.
+			this.transactions.run(() -> {
+				if (inner.incrementAndGet() == 1) {
+					this.jdbc.getJdbcTemplate().execute("SELECT pg_terminate_backend(pg_backend_pid())");
+				}
+				insert("joined");
+			});
+		});
+		assertThat(inner).hasValue(2);
+		assertThat(outer).hasValue(2);
+		assertThat(names()).containsExactly("joined");
+	}
+
+	@Test
 	void whenBackendAlwaysTerminatedThenGivesUpAfterThreeRetries() {
 		AtomicInteger attempts = new AtomicInteger();
 		RuntimeException failure = catchRuntimeException(() -> this.transactions.run(() -> {

@@ -31,13 +31,16 @@ class CatalogController {
 	}
 
 	@GetMapping("/chapters")
-	@Operation(operationId = "listChapters", summary = "List chapters", description = "All chapters in reading order, optionally filtered by "
-			+ "difficulty, focus area and platform (filters combine with AND).")
+	@Operation(operationId = "listChapters", summary = "List chapters",
+			description = "All chapters in reading order, optionally filtered by difficulty, focus area and platform "
+					+ "(filters combine with AND).")
 	List<Chapter> chapters(
 			@Parameter(description = "beginner, intermediate, advanced or expert", example = "beginner")
 			@RequestParam(required = false) String difficulty,
-			@Parameter(description = "a focus-area tag", example = "ros2") @RequestParam(required = false) String focusArea,
-			@Parameter(description = "a platform tag", example = "raspberry-pi") @RequestParam(required = false) String platform) {
+			@Parameter(description = "a focus-area tag", example = "ros2")
+			@RequestParam(required = false) String focusArea,
+			@Parameter(description = "a platform tag", example = "raspberry-pi")
+			@RequestParam(required = false) String platform) {
 		return this.catalog.chapters().stream().filter(filter(difficulty, focusArea, platform)).toList();
 	}
 
@@ -48,13 +51,16 @@ class CatalogController {
 	}
 
 	@GetMapping("/projects")
-	@Operation(operationId = "listProjects", summary = "List projects", description = "All hands-on projects, optionally filtered by difficulty, "
-			+ "focus area and platform (filters combine with AND).")
+	@Operation(operationId = "listProjects", summary = "List projects",
+			description = "All hands-on projects, optionally filtered by difficulty, focus area and platform "
+					+ "(filters combine with AND).")
 	List<Project> projects(
 			@Parameter(description = "beginner, intermediate, advanced or expert", example = "beginner")
 			@RequestParam(required = false) String difficulty,
-			@Parameter(description = "a focus-area tag", example = "perception") @RequestParam(required = false) String focusArea,
-			@Parameter(description = "a platform tag", example = "jetson") @RequestParam(required = false) String platform) {
+			@Parameter(description = "a focus-area tag", example = "perception")
+			@RequestParam(required = false) String focusArea,
+			@Parameter(description = "a platform tag", example = "jetson")
+			@RequestParam(required = false) String platform) {
 		return this.catalog.projects().stream().filter(filter(difficulty, focusArea, platform)).toList();
 	}
 

@@ -1,6 +1,7 @@
 package ai.physical.textbook.api.personalization;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,8 +71,7 @@ final class LearningPathGenerator {
 	static List<LearningPath.SkillGap> skillGaps(Expertise expertise) {
 		Set<String> languages = tags(expertise.software().languages());
 		Set<String> frameworks = tags(expertise.software().frameworks());
-		expertise.hardware().tools().forEach((tool) -> Vocabulary.framework(tool)
-			.ifPresent(frameworks::add));
+		expertise.hardware().tools().forEach((tool) -> Vocabulary.framework(tool).ifPresent(frameworks::add));
 		Set<String> platforms = tags(expertise.hardware().platforms());
 		List<String> focus = expertise.software().focusAreas();
 		Difficulty level = expertise.software().level();
@@ -108,7 +108,10 @@ final class LearningPathGenerator {
 	}
 
 	private static Set<String> tags(List<Expertise.Skill> skills) {
-		return skills.stream().map(Expertise.Skill::tag).filter(Objects::nonNull).collect(Collectors.toCollection(java.util.HashSet::new));
+		return skills.stream()
+			.map(Expertise.Skill::tag)
+			.filter(Objects::nonNull)
+			.collect(Collectors.toCollection(HashSet::new));
 	}
 
 	static Optional<LearningPath.SkillGap> gapTaughtBy(List<LearningPath.SkillGap> gaps, String chapterSlug) {
