@@ -27,7 +27,8 @@ class PagesSecurityConfig {
 			AuthenticationSuccessHandler signinSuccessHandler, LogoutHandler signOutAuditHandler) throws Exception {
 		http.authorizeHttpRequests((authorize) -> authorize
 			.requestMatchers(PagePaths.SIGN_IN, PagePaths.SIGN_UP, "/css/**", "/images/**", "/favicon.ico", "/error",
-					"/actuator/health/**", "/actuator/health", "/actuator/prometheus")
+					"/actuator/health/**", "/actuator/health", "/actuator/prometheus", "/v3/api-docs",
+					"/v3/api-docs.yaml")
 			.permitAll()
 			.anyRequest()
 			.authenticated());

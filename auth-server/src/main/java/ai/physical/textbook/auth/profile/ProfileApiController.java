@@ -4,7 +4,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,6 +56,16 @@ class ProfileApiController {
 		this.events = events;
 	}
 
+	@Operation(operationId = "getProfile", summary = "Read a complete profile (user, profile, both backgrounds)",
+			description = "Policy: `self_profile` (token subject = userId) or `admin`. Cached in Redis for an hour.",
+			security = @SecurityRequirement(name = "bearerAuth"))
+	@ApiResponse(responseCode = "200", description = "The complete profile")
+	@ApiResponse(responseCode = "400", description = "VALIDATION_FAILED: userId is not a UUID", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "401", description = "AUTH_TOKEN_INVALID: missing, invalid, expired or revoked token",
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "403", description = "AUTH_INSUFFICIENT_PERMISSIONS: another user's profile, not admin",
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "404", description = "PROFILE_NOT_FOUND", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
 	@GetMapping("/{userId}")
 	CompleteProfile get(@PathVariable UUID userId, @AuthenticationPrincipal Jwt jwt) {
 		Actor actor = actor(jwt);
@@ -58,6 +75,19 @@ class ProfileApiController {
 			.orElseThrow(() -> new NotFoundException("No profile for user " + userId + ".", "PROFILE_NOT_FOUND"));
 	}
 
+	@Operation(operationId = "updateProfile", summary = "Replace both backgrounds of a profile",
+			description = "Policy: `self_profile`. Validated like the profile form; every invalid field is listed. "
+					+ "Saved in one transaction; the cache is evicted and `profile.updated` is published.",
+			security = @SecurityRequirement(name = "bearerAuth"),
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+					content = @Content(mediaType = "application/json",
+							schema = @Schema(implementation = ProfileUpdate.class))))
+	@ApiResponse(responseCode = "200", description = "The saved complete profile")
+	@ApiResponse(responseCode = "400", description = "VALIDATION_FAILED: every invalid field, or a malformed body",
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "401", description = "AUTH_TOKEN_INVALID: missing, invalid, expired or revoked token",
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "403", description = "AUTH_INSUFFICIENT_PERMISSIONS: another user's profile", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
 	@PutMapping("/{userId}")
 	CompleteProfile put(@PathVariable UUID userId, @RequestBody JsonNode body, @AuthenticationPrincipal Jwt jwt) {
 		Actor actor = actor(jwt);
