@@ -83,9 +83,12 @@ class ReaderBrowserTests {
 				"http://127.0.0.1:" + authPort + "/oauth2/jwks", Map.of());
 		readerOrigin = "http://localhost:" + resourceApi.port();
 		authServer = stack.startAuthServer("auth-server-browser", authPort, issuer, Map.of(),
-				Map.of("TEXTBOOK_WEB_REDIRECT_URIS", readerOrigin + "/," + readerOrigin + "/callback.html",
-						"TEXTBOOK_WEB_POST_LOGOUT_URIS", readerOrigin + "/", "TEXTBOOK_CORS_ALLOWED_ORIGINS",
-						readerOrigin));
+				// The client registration lives in the database all system tests share: keep the URIs the other
+				// tests use registered too, or a later test's authorization request would be refused.
+				Map.of("TEXTBOOK_WEB_REDIRECT_URIS",
+						readerOrigin + "/," + readerOrigin + "/callback.html," + TestClients.WEB_REDIRECT_URI,
+						"TEXTBOOK_WEB_POST_LOGOUT_URIS", readerOrigin + "/," + TestClients.WEB_POST_LOGOUT_URI,
+						"TEXTBOOK_CORS_ALLOWED_ORIGINS", readerOrigin));
 		authServer.awaitReady(SystemStack.STARTUP);
 		resourceApi.awaitReady(SystemStack.STARTUP);
 	}
