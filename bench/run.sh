@@ -25,6 +25,7 @@ SWEEP="${BENCH_SWEEP:-1 16 64 256 1000}"  # token-endpoint concurrency sweep
 ROWS="${BENCH_ROWS:-0 100000 1000000}"    # authorization-table sizes
 SOAK="${BENCH_SOAK:-60}"                  # seconds at 1,000 connections
 APP_JAVA_OPTS="${BENCH_APP_JAVA_OPTS:-}"  # JVM options of both apps (none: the JVM's defaults, as `java -jar`)
+SETTLE_MAX="${BENCH_SETTLE_MAX:-90}"        # extra warm-up seconds allowed while the JIT is still compiling
 PROFILE="${BENCH_PROFILE:-}"              # measured windows (name prefixes) to record with JFR in both apps
 AUTH_PORT="${BENCH_AUTH_PORT:-19000}"
 API_PORT="${BENCH_API_PORT:-18081}"
@@ -186,6 +187,36 @@ stop_app() {
   wait "$pid" 2>/dev/null || true
 }
 
+# Total JIT compilation time (ms) of both apps so far. On two cores the C2 compiler of a Spring application is still
+# busy minutes after start; a window measured while it compiles measures interpreted code (RSA signing ran ten times
+# slower in a first run), so warm-ups last until this stops growing.
+jit_ms() {
+  local total=0 pid t
+  for pid in ${AUTH_PID:-} ${API_PID:-}; do
+    t=$(jstat -compiler "$pid" 2>/dev/null | awk 'NR == 2 { printf "%d", $4 * 1000 }')
+    total=$(( total + ${t:-0} ))
+  done
+  echo "$total"
+}
+
+# settle <label> <log> <command...>: repeats a 10 s warm-up command while the JIT compiled for more than 0.3 s during the
+# previous round, at most SETTLE_MAX seconds.
+settle() {
+  local label=$1 out=$2; shift 2
+  local spent=0 before=0 after=0
+  while [ "$spent" -lt "$SETTLE_MAX" ]; do
+    before=$(jit_ms)
+    "$@" >> "$out" 2>&1 || true
+    spent=$(( spent + 10 ))
+    after=$(jit_ms)
+    if [ $(( after - before )) -lt 300 ]; then
+      log "$label: JIT settled ($(( after - before )) ms of compilation in the last 10 s, ${spent} s of extra warm-up)"
+      return 0
+    fi
+  done
+  log "$label: JIT still compiling after ${spent} s of extra warm-up ($(( after - before )) ms in the last 10 s)"
+}
+
 rss_mib() { awk '/^VmRSS:/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
 
 # --- measured windows -----------------------------------------------------------------------------------------------
@@ -197,6 +228,7 @@ window_begin() { # <name>
   harness monitor "$WIN" $((WARMUP + DURATION + SOAK + 600)) "${AUTH_PID:-0}" "${API_PID:-0}" $$ "$PG_PID" \
     > "$WIN/monitor.log" 2>&1 &
   MONITOR_PID=$!
+  JIT_AT_BEGIN=$(jit_ms)
   JFR_ON=""
   for p in $PROFILE; do
     case "$1" in "$p"*) JFR_ON=1 ;; esac
@@ -213,6 +245,7 @@ window_begin() { # <name>
 window_end() { # <name>: joins the load tool's line and the machine's columns into results.tsv
   touch "$WIN/window.end"
   wait "$MONITOR_PID" || true
+  meta "JIT compilation during $1 (ms)" "$(( $(jit_ms) - JIT_AT_BEGIN ))"
   if [ -n "$JFR_ON" ]; then
     for app in auth:$AUTH_PID api:$API_PID; do
       jcmd "${app#*:}" JFR.stop name=bench >/dev/null 2>&1 || true
@@ -242,6 +275,8 @@ wrk_scenario() {
   if [ "$warmup" -gt 0 ]; then
     WRK_RESULT="" wrk -t"$threads" -c"$conns" -d"${warmup}s" --timeout 30s -s bench/wrk/request.lua "$url" \
       > "$LOGS/wrk-$name-$variant-$conns-warmup.log" 2>&1 || true
+    settle "$name" "$LOGS/wrk-$name-$variant-$conns-warmup.log" \
+      env WRK_RESULT="" wrk -t"$threads" -c"$conns" -d10s --timeout 30s -s bench/wrk/request.lua "$url"
   fi
   window_begin "$name-$variant-$conns"
   touch "$WIN/window.start"
@@ -507,6 +542,10 @@ main() {
       WRK_METHOD=POST WRK_BODY="grant_type=client_credentials&scope=$SERVICE_SCOPE" WRK_CONTENT_TYPE=application/x-www-form-urlencoded \
         WRK_AUTHORIZATION="$(basic "$SERVICE_CLIENT" "$SERVICE_SECRET")" WRK_SCENARIO=warmup WRK_RESULT="" \
         wrk -t2 -c"$C" -d"${third}s" -s bench/wrk/request.lua "$AUTH/oauth2/token" >> "$LOGS/warmup.log" 2>&1 || true
+      settle "global warm-up" "$LOGS/warmup.log" env WRK_METHOD=POST \
+        WRK_BODY="grant_type=client_credentials&scope=$SERVICE_SCOPE" WRK_CONTENT_TYPE=application/x-www-form-urlencoded \
+        WRK_AUTHORIZATION="$(basic "$SERVICE_CLIENT" "$SERVICE_SECRET")" WRK_SCENARIO=warmup WRK_RESULT="" \
+        wrk -t2 -c"$C" -d10s -s bench/wrk/request.lua "$AUTH/oauth2/token"
     fi
   fi
 
