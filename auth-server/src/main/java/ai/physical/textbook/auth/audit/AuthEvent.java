@@ -10,7 +10,8 @@ import java.util.UUID;
  * @param userId the user, when known
  * @param email the email as typed (sign-in) or of the user
  * @param event what happened: {@code sign_in}, {@code sign_out}, {@code sign_out_everywhere}, {@code lockout},
- * {@code signup}, {@code password_change}, {@code refresh_token_reuse}, {@code token_revoked}
+ * {@code signup}, {@code password_change}, {@code refresh_token_reuse}, {@code token_revoked},
+ * {@code app_disconnected}
  * @param ipAddress client IP, may be null
  * @param userAgent client user agent, may be null
  * @param success whether the attempt succeeded
@@ -35,5 +36,7 @@ public record AuthEvent(UUID userId, String email, String event, String ipAddres
 	public static final String REFRESH_TOKEN_REUSE = "refresh_token_reuse";
 
 	public static final String TOKEN_REVOKED = "token_revoked";
+
+	public static final String APP_DISCONNECTED = "app_disconnected";
 
 }

@@ -109,6 +109,17 @@ class AccountController {
 		return "redirect:/account?" + (ended ? "sessionEnded" : "sessionNotFound");
 	}
 
+	@PostMapping("/account/apps/{clientId}/disconnect")
+	String disconnectApp(@AuthenticationPrincipal AccountUser user, @PathVariable String clientId,
+			HttpServletRequest request) {
+		boolean disconnected = this.apps.disconnect(user.id(), clientId).isPresent();
+		if (disconnected) {
+			this.events.publishEvent(new AuthEvent(user.id(), user.email(), AuthEvent.APP_DISCONNECTED,
+					request.getRemoteAddr(), request.getHeader("User-Agent"), true, null, Instant.now()));
+		}
+		return "redirect:/account?" + (disconnected ? "appDisconnected" : "appNotFound");
+	}
+
 	@PostMapping("/account/sign-out-everywhere")
 	String signOutEverywhere(@AuthenticationPrincipal AccountUser user, Authentication authentication,
 			HttpServletRequest request, HttpServletResponse response) {

@@ -34,6 +34,17 @@ public class TokenFamilies {
 	}
 
 	/**
+	 * Revokes every authorization a user gave one client (the account page's "Disconnect").
+	 * @param userId the user
+	 * @param registeredClientId the client's registration id (not its client_id)
+	 * @param reason recorded with the denylisted tokens, e.g. {@code app_disconnected}
+	 * @return how many authorizations were revoked
+	 */
+	public int revokeAllOfUserForClient(UUID userId, String registeredClientId, String reason) {
+		return this.authorizations.revokeAll(userId.toString(), registeredClientId, reason);
+	}
+
+	/**
 	 * Revokes the family a token belongs to (any token type: refresh, access, ID token, code).
 	 * @param rawToken the token value as the client holds it
 	 * @param reason recorded with the denylisted tokens, e.g. {@code logout}
