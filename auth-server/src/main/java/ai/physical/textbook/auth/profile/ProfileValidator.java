@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import ai.physical.textbook.auth.web.TextInput;
+
 /**
  * The validation rules of the original plan's Zod schemas, shared by the profile form and the JSON API.
  *
@@ -21,9 +23,11 @@ import java.util.Map;
  * hardwareBackground.preferredTools        array of strings, 0..10
  * </pre>
  *
- * Two additions, because these values travel in every access token: each entry is trimmed, must not be blank and
- * holds at most {@value #MAX_ENTRY_LENGTH} characters, and duplicates (ignoring case) count once; years of experience
- * must be a whole number (the column is an integer).
+ * Three additions, because these values travel in every access token: each entry is trimmed, must not be blank and
+ * holds at most {@value #MAX_ENTRY_LENGTH} characters, and duplicates (ignoring case) count once; each entry is plain
+ * single-line text ({@link TextInput}: no control characters such as NUL or line breaks, no text-direction overrides),
+ * checked here so that such a value is a field error and never reaches PostgreSQL, which refuses NUL; years of
+ * experience must be a whole number (the column is an integer).
  */
 public final class ProfileValidator {
 
@@ -143,6 +147,10 @@ public final class ProfileValidator {
 		}
 		if (values.stream().anyMatch((value) -> value.length() > MAX_ENTRY_LENGTH)) {
 			errors.add(new FieldError(field, "Each entry must be at most " + MAX_ENTRY_LENGTH + " characters."));
+		}
+		if (values.stream().anyMatch((value) -> !TextInput.isSafeLine(value))) {
+			errors.add(new FieldError(field, "Each entry must be plain text on one line: no control characters "
+					+ "(such as NUL, tabs or line breaks) and no text-direction override characters."));
 		}
 	}
 
