@@ -41,19 +41,40 @@ public final class ProfileValidator {
 	private ProfileValidator() {
 	}
 
-	/** Trims entries, drops blank ones and removes case-insensitive duplicates, keeping the first spelling. */
+	/**
+	 * Trims spaces around entries, drops empty ones and removes case-insensitive duplicates, keeping the first
+	 * spelling. Control characters (tabs and line breaks included) are not trimmed: an entry holding one is refused
+	 * by {@link #validate}, never silently changed into something the client did not send.
+	 */
 	public static List<String> normalize(List<String> entries) {
 		if (entries == null) {
 			return null;
 		}
 		Map<String, String> unique = new LinkedHashMap<>();
 		for (String entry : entries) {
-			if (entry != null && !entry.isBlank()) {
-				String trimmed = entry.strip();
+			String trimmed = (entry != null) ? trimSpaces(entry) : "";
+			if (!trimmed.isEmpty()) {
 				unique.putIfAbsent(trimmed.toLowerCase(Locale.ROOT), trimmed);
 			}
 		}
 		return List.copyOf(unique.values());
+	}
+
+	/** Strips leading and trailing white space that is not a control character (spaces, Unicode spaces). */
+	private static String trimSpaces(String entry) {
+		int start = 0;
+		int end = entry.length();
+		while (start < end && isSpace(entry.charAt(start))) {
+			start++;
+		}
+		while (end > start && isSpace(entry.charAt(end - 1))) {
+			end--;
+		}
+		return entry.substring(start, end);
+	}
+
+	private static boolean isSpace(char c) {
+		return Character.isWhitespace(c) && !Character.isISOControl(c);
 	}
 
 	/** Normalizes both backgrounds' lists (see {@link #normalize(List)}). */
