@@ -30,7 +30,9 @@ import ai.physical.textbook.common.jdbc.TransientFailures;
  * <p>Unavailable means any of: Spring's {@link DataAccessResourceFailureException} (which includes
  * {@code CannotGetJdbcConnectionException} and {@code RedisConnectionFailureException}),
  * {@link TransientDataAccessException} (which includes the {@code QueryTimeoutException} of a Redis command timeout),
- * {@link RecoverableDataAccessException}; an {@link SQLException} whose SQLState names a connection failure, a server
+ * {@link RecoverableDataAccessException}; a {@link TransactionSystemException} caused by an {@link SQLException} (a
+ * commit or rollback that failed in a way the JDBC transaction manager could not translate: the connection was
+ * closed under it, as when PostgreSQL restarts between the statement and the commit); an {@link SQLException} whose SQLState names a connection failure, a server
  * shutdown, a serialization failure or a deadlock ({@link TransientFailures#isTransientState(String)}), HikariCP's
  * {@link SQLTransientConnectionException} (no connection within the timeout), {@link SQLRecoverableException}; and
  * Lettuce's own connection failures and timeouts, including the "not connected, commands are rejected" answer of a
@@ -76,6 +78,7 @@ public final class DependencyFailures {
 		return failure instanceof DataAccessResourceFailureException
 				|| failure instanceof TransientDataAccessException
 				|| failure instanceof RecoverableDataAccessException
+				|| (failure instanceof TransactionSystemException && failure.getCause() instanceof SQLException)
 				|| failure instanceof SQLTransientConnectionException || failure instanceof SQLRecoverableException
 				|| (failure instanceof SQLException sql && TransientFailures.isTransientState(sql.getSQLState()))
 				|| failure instanceof RedisConnectionException || failure instanceof RedisCommandTimeoutException

@@ -16,6 +16,7 @@ import org.springframework.data.redis.RedisConnectionFailureException;
 import org.springframework.data.redis.RedisSystemException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,6 +34,10 @@ class DependencyFailuresTests {
 		assertThat(DependencyFailures.isUnavailable(new RedisConnectionFailureException("down",
 				new RedisConnectionException("Unable to connect", new ConnectException("refused"))))).isTrue();
 		assertThat(DependencyFailures.isUnavailable(new QueryTimeoutException("Redis command timed out"))).isTrue();
+		// The commit failed (server restarting), then the rollback on the closed connection: HikariCP's message, no
+		// SQLState; the transaction manager reports only the rollback failure.
+		assertThat(DependencyFailures.isUnavailable(new TransactionSystemException("JDBC rollback failed",
+				new SQLException("Connection is closed")))).isTrue();
 		// PostgreSQL shutting down under a running query: admin shutdown.
 		assertThat(DependencyFailures.isUnavailable(new SQLException("terminating connection", "57P01"))).isTrue();
 	}
@@ -64,6 +69,9 @@ class DependencyFailuresTests {
 		assertThat(DependencyFailures.isUnavailable(new RedisSystemException("Error in execution",
 				new RedisCommandExecutionException("WRONGTYPE Operation against a key")))).isFalse();
 		assertThat(DependencyFailures.isUnavailable(new RedisException("Cannot encode command"))).isFalse();
+		// A transaction misuse without a database failure behind it.
+		assertThat(DependencyFailures.isUnavailable(new TransactionSystemException("no transaction is active")))
+			.isFalse();
 		assertThat(DependencyFailures.isUnavailable(null)).isFalse();
 	}
 
