@@ -21,6 +21,15 @@ import ai.physical.textbook.auth.signin.SigninDetails;
 @Configuration(proxyBeanMethods = false)
 class PagesSecurityConfig {
 
+	/**
+	 * The pages need no script and no plugin; styles and images come from this server. Also sent by the protocol
+	 * chain, whose errors render the same error pages. No {@code form-action 'self'} alone: browsers apply it to the
+	 * redirect that follows the consent form, which goes to the client.
+	 */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'none'; object-src 'none'; "
+			+ "style-src 'self'; img-src 'self' data:; form-action 'self' http: https:; frame-ancestors 'none'; "
+			+ "base-uri 'none'";
+
 	@Bean
 	@Order(3)
 	SecurityFilterChain pages(HttpSecurity http, AuthenticationProvider signinAuthenticationProvider,
@@ -44,10 +53,10 @@ class PagesSecurityConfig {
 			.addLogoutHandler(signOutAuditHandler)
 			.logoutSuccessUrl(PagePaths.SIGN_IN + "?logout"));
 		http.sessionManagement((session) -> session.sessionFixation((fixation) -> fixation.changeSessionId()));
+		// A forged token that does not even decode is refused with 403 like any wrong token, not a 500.
+		http.csrf((csrf) -> csrf.csrfTokenRequestHandler(new TamperTolerantCsrfTokenRequestHandler()));
 		http.headers((headers) -> headers
-			.contentSecurityPolicy((csp) -> csp.policyDirectives("default-src 'self'; script-src 'none'; "
-					+ "style-src 'self'; img-src 'self' data:; form-action 'self' http: https:; "
-					+ "frame-ancestors 'none'; base-uri 'none'"))
+			.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
 		return http.build();
 	}

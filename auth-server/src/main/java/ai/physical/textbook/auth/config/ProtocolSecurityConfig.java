@@ -6,6 +6,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
@@ -22,7 +23,12 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.session.DisableEncodeUrlFilter;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import ai.physical.textbook.auth.client.ClientSecretPasswordEncoder;
 import ai.physical.textbook.auth.client.PublicClientAuthentication;
@@ -86,15 +92,34 @@ class ProtocolSecurityConfig {
 					.logoutEndpoint((logout) -> logout.logoutResponseHandler(logoutHandler(logoutRevocation))));
 		});
 		http.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated());
+		// Control characters in any parameter are refused before any lookup (PostgreSQL refuses NUL).
+		http.addFilterBefore(new ProtocolParameterGuard(settings), DisableEncodeUrlFilter.class);
 		// The userinfo endpoint takes this server's own access tokens.
 		http.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(withDefaults()));
-		// Browsers that reach /oauth2/authorize without a session are sent to the sign-in page; API clients that send
-		// no Accept header (*/*) get a 401, not a redirect to an HTML page.
+		// Client endpoints called without any client authentication answer RFC 6749's invalid_client, not the
+		// resource server's bare "Bearer" 401. Browsers that reach /oauth2/authorize without a session are sent to the
+		// sign-in page; API clients that send no Accept header (*/*) get a 401, not a redirect to an HTML page.
 		MediaTypeRequestMatcher browsers = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
 		browsers.setIgnoredMediaTypes(Set.of(MediaType.ALL));
 		http.exceptionHandling((exceptions) -> exceptions
+			.defaultAuthenticationEntryPointFor(new ClientAuthenticationEntryPoint(), clientEndpoints(settings))
 			.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(PagePaths.SIGN_IN), browsers));
+		// The consent form posts here: a forged token that does not decode is a 403, not a 500.
+		http.csrf((csrf) -> csrf.csrfTokenRequestHandler(new TamperTolerantCsrfTokenRequestHandler()));
+		// Errors of these endpoints render the friendly error pages: the same policy as the pages.
+		http.headers((headers) -> headers
+			.contentSecurityPolicy((csp) -> csp.policyDirectives(PagesSecurityConfig.CONTENT_SECURITY_POLICY))
+			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
 		return http.build();
+	}
+
+	/** The endpoints that authenticate clients, never users or bearer tokens. */
+	private static RequestMatcher clientEndpoints(AuthorizationServerSettings settings) {
+		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+		return new OrRequestMatcher(paths.matcher(HttpMethod.POST, settings.getTokenEndpoint()),
+				paths.matcher(HttpMethod.POST, settings.getTokenRevocationEndpoint()),
+				paths.matcher(HttpMethod.POST, settings.getTokenIntrospectionEndpoint()),
+				paths.matcher(HttpMethod.POST, settings.getDeviceAuthorizationEndpoint()));
 	}
 
 	/**

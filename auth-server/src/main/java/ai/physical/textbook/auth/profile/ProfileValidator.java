@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import ai.physical.textbook.auth.web.TextInput;
+
 /**
  * The validation rules of the original plan's Zod schemas, shared by the profile form and the JSON API.
  *
@@ -21,9 +23,11 @@ import java.util.Map;
  * hardwareBackground.preferredTools        array of strings, 0..10
  * </pre>
  *
- * Two additions, because these values travel in every access token: each entry is trimmed, must not be blank and
- * holds at most {@value #MAX_ENTRY_LENGTH} characters, and duplicates (ignoring case) count once; years of experience
- * must be a whole number (the column is an integer).
+ * Three additions, because these values travel in every access token: each entry is trimmed, must not be blank and
+ * holds at most {@value #MAX_ENTRY_LENGTH} characters, and duplicates (ignoring case) count once; each entry is plain
+ * single-line text ({@link TextInput}: no control characters such as NUL or line breaks, no text-direction overrides),
+ * checked here so that such a value is a field error and never reaches PostgreSQL, which refuses NUL; years of
+ * experience must be a whole number (the column is an integer).
  */
 public final class ProfileValidator {
 
@@ -37,19 +41,40 @@ public final class ProfileValidator {
 	private ProfileValidator() {
 	}
 
-	/** Trims entries, drops blank ones and removes case-insensitive duplicates, keeping the first spelling. */
+	/**
+	 * Trims spaces around entries, drops empty ones and removes case-insensitive duplicates, keeping the first
+	 * spelling. Control characters (tabs and line breaks included) are not trimmed: an entry holding one is refused
+	 * by {@link #validate}, never silently changed into something the client did not send.
+	 */
 	public static List<String> normalize(List<String> entries) {
 		if (entries == null) {
 			return null;
 		}
 		Map<String, String> unique = new LinkedHashMap<>();
 		for (String entry : entries) {
-			if (entry != null && !entry.isBlank()) {
-				String trimmed = entry.strip();
+			String trimmed = (entry != null) ? trimSpaces(entry) : "";
+			if (!trimmed.isEmpty()) {
 				unique.putIfAbsent(trimmed.toLowerCase(Locale.ROOT), trimmed);
 			}
 		}
 		return List.copyOf(unique.values());
+	}
+
+	/** Strips leading and trailing white space that is not a control character (spaces, Unicode spaces). */
+	private static String trimSpaces(String entry) {
+		int start = 0;
+		int end = entry.length();
+		while (start < end && isSpace(entry.charAt(start))) {
+			start++;
+		}
+		while (end > start && isSpace(entry.charAt(end - 1))) {
+			end--;
+		}
+		return entry.substring(start, end);
+	}
+
+	private static boolean isSpace(char c) {
+		return Character.isWhitespace(c) && !Character.isISOControl(c);
 	}
 
 	/** Normalizes both backgrounds' lists (see {@link #normalize(List)}). */
@@ -143,6 +168,10 @@ public final class ProfileValidator {
 		}
 		if (values.stream().anyMatch((value) -> value.length() > MAX_ENTRY_LENGTH)) {
 			errors.add(new FieldError(field, "Each entry must be at most " + MAX_ENTRY_LENGTH + " characters."));
+		}
+		if (values.stream().anyMatch((value) -> !TextInput.isSafeLine(value))) {
+			errors.add(new FieldError(field, "Each entry must be plain text on one line: no control characters "
+					+ "(such as NUL, tabs or line breaks) and no text-direction override characters."));
 		}
 	}
 

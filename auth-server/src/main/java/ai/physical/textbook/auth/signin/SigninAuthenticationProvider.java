@@ -3,6 +3,7 @@ package ai.physical.textbook.auth.signin;
 import java.time.Instant;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -19,6 +20,8 @@ import ai.physical.textbook.auth.account.AccountUser;
 import ai.physical.textbook.auth.account.UserAccountRepository;
 import ai.physical.textbook.auth.audit.AuthEvent;
 import ai.physical.textbook.auth.bruteforce.LoginAttempts;
+import ai.physical.textbook.auth.web.TextInput;
+import ai.physical.textbook.common.web.DependencyFailures;
 
 /**
  * Email-and-password sign-in with brute-force protection and audit:
@@ -29,7 +32,10 @@ import ai.physical.textbook.auth.bruteforce.LoginAttempts;
  * stored hash with an older algorithm or weaker parameters is re-encoded on success);</li>
  * <li>counts failures or clears them on success, and writes an {@code auth_logs} event either way.</li>
  * </ol>
- * Every refusal carries the same message, whatever the reason, so the page cannot tell who has an account.
+ * Every refusal carries the same message, whatever the reason, so the page cannot tell who has an account. An email
+ * with control characters (a NUL byte, say) is refused before any lookup, since PostgreSQL refuses such text, and is
+ * audited with those characters replaced. When the account store is unavailable the reader is not told "wrong
+ * password" and no failure is counted: the failure propagates and the 503 filter answers "temporarily unavailable".
  */
 @Component
 class SigninAuthenticationProvider implements AuthenticationProvider {
@@ -56,6 +62,11 @@ class SigninAuthenticationProvider implements AuthenticationProvider {
 		String email = UserAccountRepository.normalizeEmail(authentication.getName());
 		SigninDetails details = (authentication.getDetails() instanceof SigninDetails d) ? d
 				: new SigninDetails(null, null, null);
+		if (!TextInput.isSafeLine(email)) {
+			this.attempts.recordFailure(email, details.remoteAddress(), details.userAgent());
+			audit(null, TextInput.printable(email), details, false, "invalid_email");
+			throw new BadCredentialsException(GENERIC_FAILURE);
+		}
 		LoginAttempts.Verdict verdict = this.attempts.check(email, details.remoteAddress());
 		if (verdict != LoginAttempts.Verdict.ALLOWED) {
 			if (verdict == LoginAttempts.Verdict.THROTTLED) {
@@ -69,6 +80,10 @@ class SigninAuthenticationProvider implements AuthenticationProvider {
 			verified = this.passwords.authenticate(authentication);
 		}
 		catch (AuthenticationException ex) {
+			if (DependencyFailures.isUnavailable(ex)) {
+				// Not an AuthenticationException, so the form login does not turn it into "wrong email or password".
+				throw new DataAccessResourceFailureException("The account store is unavailable", ex);
+			}
 			this.attempts.recordFailure(email, details.remoteAddress(), details.userAgent());
 			audit(null, email, details, false, "bad_credentials");
 			throw new BadCredentialsException(GENERIC_FAILURE);

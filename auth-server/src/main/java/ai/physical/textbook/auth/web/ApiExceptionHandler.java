@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -23,10 +24,14 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import ai.physical.textbook.auth.profile.FieldError;
 import ai.physical.textbook.auth.profile.InvalidProfileException;
+import ai.physical.textbook.common.web.DependencyFailures;
+import ai.physical.textbook.common.web.DependencyUnavailableFilter;
 
 /**
  * The one place that turns exceptions of JSON API controllers ({@code @RestController}) into RFC 9457 problem
- * details. Never a stack trace: unexpected errors answer a generic 500 and are logged here.
+ * details. Never a stack trace: an unavailable PostgreSQL or Redis answers 503 with {@code Retry-After} (the same
+ * answer as the common module's {@link DependencyUnavailableFilter} gives outside controllers), and other unexpected
+ * errors a generic 500, logged here.
  */
 @RestControllerAdvice(annotations = RestController.class)
 class ApiExceptionHandler {
@@ -44,6 +49,16 @@ class ApiExceptionHandler {
 			.toList();
 		problem.setProperty("errors", errors);
 		return respond(problem, request);
+	}
+
+	@ExceptionHandler(RequestBodyEncodingException.class)
+	ResponseEntity<Map<String, Object>> encoding(RequestBodyEncodingException ex, HttpServletRequest request) {
+		return respond(ApiProblems.of(HttpStatus.BAD_REQUEST, ex.getMessage(), "INVALID_ENCODING"), request);
+	}
+
+	@ExceptionHandler(RequestBodyTooLargeException.class)
+	ResponseEntity<Map<String, Object>> tooLarge(RequestBodyTooLargeException ex, HttpServletRequest request) {
+		return respond(ApiProblems.of(HttpStatus.CONTENT_TOO_LARGE, ex.getMessage(), "BODY_TOO_LARGE"), request);
 	}
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)
@@ -90,6 +105,18 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Map<String, Object>> unexpected(Exception ex, HttpServletRequest request) {
+		if (DependencyFailures.isUnavailable(ex)) {
+			logger.warn("{} {} answered 503, a dependency is unavailable: {}", request.getMethod(),
+					request.getRequestURI(), ex.getMessage());
+			ProblemDetail problem = ApiProblems.of(HttpStatus.SERVICE_UNAVAILABLE,
+					"The service is temporarily unavailable. Try again in a few seconds.",
+					DependencyUnavailableFilter.CODE);
+			problem.setTitle("Service Unavailable");
+			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+				.header(HttpHeaders.RETRY_AFTER, Integer.toString(DependencyUnavailableFilter.RETRY_AFTER_SECONDS))
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.body(ApiProblems.body(problem, request.getRequestURI()));
+		}
 		logger.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), ex);
 		return respond(ApiProblems.of(HttpStatus.INTERNAL_SERVER_ERROR,
 				"Something went wrong on our side. Try again later.", "INTERNAL_ERROR"), request);

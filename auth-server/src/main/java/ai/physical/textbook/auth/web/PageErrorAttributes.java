@@ -15,7 +15,8 @@ import org.springframework.web.context.request.WebRequest;
 /**
  * Adds what the error pages may show safely: for a 4xx answered by the OAuth endpoints (which report
  * {@code [error_code] description}), the OAuth error code and description, so a reader sent here by a misconfigured
- * application sees what went wrong. Exception messages and stack traces are never added.
+ * application sees what went wrong. Exception messages and stack traces are never added. A request for
+ * {@code /error} itself (no error behind it) is a page that does not exist: 404, like {@link PageErrorController}.
  */
 @Component
 class PageErrorAttributes extends DefaultErrorAttributes {
@@ -25,6 +26,10 @@ class PageErrorAttributes extends DefaultErrorAttributes {
 	@Override
 	public Map<String, Object> getErrorAttributes(WebRequest request, ErrorAttributeOptions options) {
 		Map<String, Object> attributes = super.getErrorAttributes(request, options);
+		if (PageErrorController.isDirectRequest(request)) {
+			attributes.put("status", 404);
+			attributes.put("error", "Not Found");
+		}
 		Object status = attributes.get("status");
 		Object message = request.getAttribute(RequestDispatcher.ERROR_MESSAGE, RequestAttributes.SCOPE_REQUEST);
 		if (status instanceof Integer code && code >= 400 && code < 500 && message instanceof String text) {

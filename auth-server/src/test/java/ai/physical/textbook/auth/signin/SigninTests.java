@@ -91,6 +91,18 @@ class SigninTests {
 	}
 
 	@Test
+	void whenEmailHoldsAControlCharacterThenGenericFailureAndAuditedWithItReplaced() throws Exception {
+		String email = TestUsers.uniqueEmail("nul");
+		String withNul = email.replace("@", "\u0000@");
+
+		signIn(withNul, "Wrong-Password-1", TestUsers.uniqueIp()).andExpect(redirectedUrl("/signin?error"));
+
+		// PostgreSQL refuses NUL in text: the audit row carries U+FFFD instead, so the attempt is not lost.
+		await().untilAsserted(() -> assertThat(failureReasons(email.replace("@", "\uFFFD@")))
+			.containsExactly("invalid_email"));
+	}
+
+	@Test
 	void whenProfileCompleteThenSigninContinuesToTheSavedRequest() throws Exception {
 		AccountUser user = this.users.create("saved");
 		this.profiles.save(new Actor(user.id(), false), user.id(), completeProfile());

@@ -7,7 +7,6 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -121,10 +120,8 @@ class ProfileApiInputTests {
 		assertThat(SystemStack.get().database().profileFingerprint(this.userId)).as(name).isEqualTo(before);
 	}
 
-	// Product gap, measured after the merge (fuzz seed 7093628568133): a body with invalid UTF-8 inside a string is
-	// accepted (200) and stored with replacement characters instead of being refused with 400. Fix: decode request
-	// bodies strictly (a CharsetDecoder with CodingErrorAction.REPORT, or reject U+FFFD in text fields).
-	@Tag("product-gap")
+	// Fuzz seed 7093628568133 once found a body with invalid UTF-8 accepted (200); the JSON API now decodes request
+	// bodies strictly and answers 400 INVALID_ENCODING naming the byte.
 	@Test
 	void whenBodyIsNotUtf8ThenProblemDetailsAndTheProfileIsUnchanged() {
 		String before = SystemStack.get().database().profileFingerprint(this.userId);
@@ -147,10 +144,8 @@ class ProfileApiInputTests {
 		assertThat(SystemStack.get().database().profileFingerprint(this.userId)).isEqualTo(before);
 	}
 
-	// Product gap, measured after the merge (fuzz seed 7090739161987): a text field with a NUL character reaches
-	// PostgreSQL, which refuses it, and the API answers 500 INTERNAL_ERROR instead of 400. Fix: reject control
-	// characters in the profile validator (the same rule as the form).
-	@Tag("product-gap")
+	// Fuzz seed 7090739161987 once found a NUL character reaching PostgreSQL (500 INTERNAL_ERROR); the profile
+	// validator now refuses control and text-direction characters with a field error.
 	@Test
 	void propertyMarkupAndSqlInEveryTextFieldAreRefusedOrStoredVerbatim() {
 		Fuzz fuzz = Fuzz.create();

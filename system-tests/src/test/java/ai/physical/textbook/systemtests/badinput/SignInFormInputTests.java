@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -40,11 +39,9 @@ class SignInFormInputTests {
 		assertThat(SystemStack.get().database().dataRowCounts()).isEqualTo(before);
 	}
 
-	// Product gap, measured: Spring Security 7.0.6's XorCsrfTokenRequestAttributeHandler throws
-	// IllegalArgumentException("Decoding failed") when a tampered token XORs to invalid UTF-8, so anyone can make any
-	// form answer 500. Fix (pages chain): a CsrfTokenRequestHandler that delegates to the XOR handler and resolves
-	// such a token as null, which CsrfFilter turns into 403 (snippet in docs/security.md and the report).
-	@Tag("product-gap")
+	// Spring Security 7.0.6's XorCsrfTokenRequestAttributeHandler throws IllegalArgumentException("Decoding failed")
+	// when a tampered token XORs to invalid UTF-8 (a 500); the auth-server's TamperTolerantCsrfTokenRequestHandler
+	// resolves such a token as none, so CsrfFilter refuses it with 403.
 	@Test
 	void whenSignInIsPostedWithAForgedCsrfTokenThen403() {
 		Http browser = Http.browser(this.baseUrl);

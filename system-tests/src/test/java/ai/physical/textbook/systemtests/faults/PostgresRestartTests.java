@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -67,11 +66,8 @@ class PostgresRestartTests {
 		return report;
 	}
 
-	// Product gap, measured after the merge on a saturated machine: besides the 500s during the outage (next test),
-	// sign-in pages answered 500 twice at t=28 s, well after PostgreSQL was back, when Redis and pool calls timed out
-	// under load. Same fix as the 503 gap (DependencyUnavailableFilter in docs/security.md); the recovery itself
-	// (same processes, token endpoint back, invariants) held in both runs.
-	@Tag("product-gap")
+	// Was a product gap (sign-in pages answered 500 when Redis and pool calls timed out under load, and 500s during
+	// the outage); fixed by the common module's DependencyUnavailableFilter (503 is a designed refusal).
 	@Test
 	@Timeout(300)
 	void whenPostgresRestartsMidLoadThenAppsRecoverWithoutRestartFailuresStayInTheOutageAndNoWriteIsPartial()
@@ -85,9 +81,8 @@ class PostgresRestartTests {
 		assertNoPartialWrites(this.stack.database());
 	}
 
-	// Product gap, measured: while PostgreSQL is down the token endpoint answers 500 (the JDBC failure escapes the
-	// authorization server's filters to the servlet container) instead of 503 problem details. Fix in the report.
-	@Tag("product-gap")
+	// Was a product gap (the JDBC failure escaped the authorization server's filters as a 500); fixed by the common
+	// module's DependencyUnavailableFilter, which answers 503 problem details.
 	@Test
 	@Timeout(300)
 	void whenPostgresRestartsMidLoadThenInFlightRequestsFailOnlyWithCleanServiceUnavailable() throws Exception {

@@ -85,10 +85,8 @@ class RedisOutageTests {
 		awaitTokenEndpointAndSignInPage();
 	}
 
-	// Product gap, measured: with Redis down GET /signin answers the friendly error page with status 500 (the session
-	// cannot be saved), not a 503 "temporarily unavailable" page. Fix in the report (map Redis connection failures
-	// to 503 before Spring Session's filter).
-	@Tag("product-gap")
+	// Was a product gap (the friendly error page with status 500: the session could not be saved); fixed by the
+	// common module's DependencyUnavailableFilter, outside Spring Session's filter.
 	@Test
 	@Timeout(120)
 	void whenRedisIsDownThenSignInPagesSayTemporarilyUnavailable() {

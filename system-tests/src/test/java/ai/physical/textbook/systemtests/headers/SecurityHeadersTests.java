@@ -4,7 +4,6 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Optional;
 
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -47,9 +46,6 @@ class SecurityHeadersTests {
 		assertThat(header(response, "Cache-Control")).contains("no-store");
 	}
 
-	// Product gap, measured after the merge: the pages chain's policy has no object-src, so plugins fall back to
-	// default-src 'self' (ASVS 5.0 V3.4.3 asks for object-src 'none'). Fix: add "object-src 'none'; " to the policy.
-	@Tag("product-gap")
 	@Test
 	void whenPageServedThenContentSecurityPolicyForbidsFramingScriptsFromElsewhereAndPlugins() {
 		String csp = header(page(), "Content-Security-Policy");
@@ -109,9 +105,6 @@ class SecurityHeadersTests {
 			.orElseThrow(() -> new AssertionError("No session cookie in " + cookies));
 	}
 
-	// Product gap, measured after the merge: no CORS configuration at all, so the preflight of a browser client is
-	// redirected to the sign-in page (302). Fix in docs/security.md (a CorsFilter limited to the three endpoints).
-	@Tag("product-gap")
 	@ParameterizedTest
 	@ValueSource(strings = { "/oauth2/token", "/userinfo", "/oauth2/revoke" })
 	void whenAllowedOriginPreflightsABrowserEndpointThenCorsAllowsIt(String path) {
@@ -173,10 +166,6 @@ class SecurityHeadersTests {
 		Answers.assertNotServerError(response);
 	}
 
-	// Product gap, measured after the merge: a direct GET /error (no error attributes) answers the friendly page with
-	// status 500. Fix: in PageErrorAttributes (or the error controller), treat a request without an error status as
-	// 404.
-	@Tag("product-gap")
 	@Test
 	void whenErrorPageIsRequestedDirectlyThenNoServerError() {
 		HttpResponse<String> response = this.http.get("/error", "Accept", "text/html");

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,12 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code -Dload.clients=1000 -Dload.seconds=60} (see docs/security.md). Only loopback addresses are targeted, and
  * every client stops at the deadline or its request cap.
  */
-// Product gap, measured after the merge: the first short run passed (592 requests, 0 errors), the second, with the
-// machine saturated (load average 37 on 2 cores), got 3 × 500 on the sign-in page: Redis commands time out (2 s) and
-// the session save fails with a 500 page instead of a 503 that a client can retry. Same fix as the Redis-down gap
-// (DependencyUnavailableFilter in docs/security.md); with it, 503 counts as a designed refusal and this test returns
-// to the default run.
-@Tag("product-gap")
+// Was a product gap: on a saturated machine Redis commands timed out (2 s) and the session save failed with a 500 page.
+// The common module's DependencyUnavailableFilter answers 503 instead, which counts as a designed refusal.
 class LoadTests {
 
 	private static final Logger logger = LoggerFactory.getLogger(LoadTests.class);

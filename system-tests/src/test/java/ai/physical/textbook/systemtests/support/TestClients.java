@@ -44,6 +44,8 @@ public final class TestClients {
 		return Map.of("TEXTBOOK_SERVICE_CLIENT_SECRET", SERVICE_CLIENT_SECRET, "RESOURCE_API_CLIENT_SECRET",
 				INTROSPECTION_CLIENT_SECRET, "TEXTBOOK_WEB_REDIRECT_URIS", WEB_REDIRECT_URI,
 				"TEXTBOOK_WEB_POST_LOGOUT_URIS", WEB_POST_LOGOUT_URI,
+				// The web client's origin may call the token, revocation and userinfo endpoints (CORS).
+				"TEXTBOOK_CORS_ALLOWED_ORIGINS", WEB_ORIGIN,
 				// Every request of these tests comes from 127.0.0.1: the per-IP limits (signups per hour, failed
 				// sign-ins per IP) would turn one test's traffic into the next test's lockout. The per-account limits
 				// stay as configured; the limits themselves are proven by the accounts feature's tests.
