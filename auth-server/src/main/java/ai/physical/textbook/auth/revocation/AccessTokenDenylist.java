@@ -22,7 +22,8 @@ import ai.physical.textbook.auth.token.RevokedAccessToken;
  * The denylist of revoked access tokens (by {@code jti}): a row in {@code identity.revoked_tokens}, the source of
  * truth, written in the revoking transaction, and the Redis key {@code textbook:revoked:jti:<jti>} with a TTL of the
  * token's remaining lifetime, written after commit for resource servers to check cheaply. Redis being down never
- * fails a revocation: readers fall back to PostgreSQL.
+ * fails a revocation: readers fall back to PostgreSQL, and {@link DenylistResync} copies what Redis missed once it is
+ * back. A Redis miss counts only while the marker {@link DenylistResync#SYNCED_MARKER} says Redis is complete.
  */
 @Component
 public class AccessTokenDenylist {
@@ -36,11 +37,14 @@ public class AccessTokenDenylist {
 
 	private final StringRedisTemplate redis;
 
+	private final DenylistResync resync;
+
 	private final Clock clock = Clock.systemUTC();
 
-	AccessTokenDenylist(JdbcClient jdbc, StringRedisTemplate redis) {
+	AccessTokenDenylist(JdbcClient jdbc, StringRedisTemplate redis, DenylistResync resync) {
 		this.jdbc = jdbc;
 		this.redis = redis;
+		this.resync = resync;
 	}
 
 	/**
@@ -78,19 +82,28 @@ public class AccessTokenDenylist {
 
 	/**
 	 * @param jti the token id
-	 * @return whether the access token was revoked (Redis first, PostgreSQL when Redis is unavailable)
+	 * @return whether the access token was revoked (Redis first; PostgreSQL when Redis is unavailable or not known
+	 * to be complete)
 	 */
 	public boolean isRevoked(String jti) {
 		try {
-			return Boolean.TRUE.equals(this.redis.hasKey(REDIS_PREFIX + jti));
+			// One round trip: the token's key and the marker that makes a miss trustworthy.
+			List<String> values = this.redis.opsForValue().multiGet(List.of(REDIS_PREFIX + jti,
+					DenylistResync.SYNCED_MARKER));
+			if (values != null && values.get(0) != null) {
+				return true;
+			}
+			if (values != null && values.get(1) != null) {
+				return false;
+			}
 		}
 		catch (RuntimeException ex) {
 			logger.debug("Redis unavailable for the denylist; reading PostgreSQL", ex);
-			return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM identity.revoked_tokens WHERE token_id = :jti)")
-				.param("jti", jti)
-				.query(Boolean.class)
-				.single();
 		}
+		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM identity.revoked_tokens WHERE token_id = :jti)")
+			.param("jti", jti)
+			.query(Boolean.class)
+			.single();
 	}
 
 	private void writeRedis(List<RevokedAccessToken> tokens, String reason) {
@@ -104,8 +117,9 @@ public class AccessTokenDenylist {
 				this.redis.opsForValue().set(REDIS_PREFIX + token.jti(), reason, ttl);
 			}
 			catch (RuntimeException ex) {
-				// PostgreSQL already holds the revocation; resource servers fall back to it.
+				// PostgreSQL already holds the revocation; readers fall back to it and the resync copies it to Redis.
 				logger.warn("Could not write the revoked token {} to Redis: {}", token.jti(), ex.getMessage());
+				this.resync.resyncNeeded();
 			}
 		}
 	}

@@ -34,8 +34,10 @@ public record ResourceApiProperties(@DefaultValue("http://localhost:9000") Strin
 	 * @param jwkSetUri where the auth-server publishes its keys (default {@code <issuer>/oauth2/jwks})
 	 * @param audience the audience every access token must contain
 	 * @param algorithms the accepted JWS algorithms; anything else (including {@code none} and HMAC) is rejected
-	 * @param jwkCacheTtl how long fetched keys are trusted before the set is fetched again
-	 * @param jwkRefreshMinInterval the minimum time between two fetches triggered by an unknown {@code kid}
+	 * @param jwkCacheTtl how long fetched keys are trusted; the set is fetched again in the background during the
+	 * last quarter of this time, so keys the auth-server removed are dropped within it
+	 * @param jwkRefreshMinInterval the rate limit of JWK set fetches (at most two per interval: the background refresh
+	 * and one for an unknown {@code kid}); an unknown {@code kid} past the limit is simply an unknown key (401)
 	 */
 	public record Jwt(String jwkSetUri, @DefaultValue("textbook-api") String audience,
 			@DefaultValue({ "RS256", "ES256" }) List<String> algorithms, @DefaultValue("5m") Duration jwkCacheTtl,

@@ -11,19 +11,19 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
-import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
 import ai.physical.textbook.api.problem.ApiProblem;
 import ai.physical.textbook.api.problem.ProblemResponses;
-import ai.physical.textbook.api.token.NotRevokedValidator;
+import ai.physical.textbook.api.token.UnavailableDependencies;
 
 /**
  * Answers denied requests with the seed's bodies: 401 {@code AUTH_TOKEN_INVALID} (plus the RFC 6750
  * {@code WWW-Authenticate} header), 403 {@code AUTH_INSUFFICIENT_PERMISSIONS} or 403 {@code AUTH_PROFILE_INCOMPLETE}
- * with {@code redirectTo} the auth-server's profile page; 503 when the token denylist cannot be read.
+ * with {@code redirectTo} the auth-server's profile page; 503 when a token cannot be judged now (the denylist cannot
+ * be read, or the auth-server's keys cannot be fetched).
  */
 final class PolicyErrorHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
 
@@ -48,7 +48,7 @@ final class PolicyErrorHandlers implements AuthenticationEntryPoint, AccessDenie
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException exception) throws IOException {
-		if (denylistUnavailable(exception)) {
+		if (UnavailableDependencies.isUnavailable(exception)) {
 			response.setHeader("Retry-After", "5");
 			this.problems.write(request, response, ApiProblem.SERVICE_UNAVAILABLE.toProblemDetail());
 			return;
@@ -77,17 +77,6 @@ final class PolicyErrorHandlers implements AuthenticationEntryPoint, AccessDenie
 			body.setProperty("redirectTo", this.profilePage);
 		}
 		this.problems.write(request, response, body);
-	}
-
-	private static boolean denylistUnavailable(Throwable exception) {
-		for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-			if (cause instanceof JwtValidationException invalid && invalid.getErrors()
-				.stream()
-				.anyMatch((error) -> NotRevokedValidator.DENYLIST_UNAVAILABLE_CODE.equals(error.getErrorCode()))) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 }

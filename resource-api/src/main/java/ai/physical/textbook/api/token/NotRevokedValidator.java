@@ -24,7 +24,7 @@ public final class NotRevokedValidator implements OAuth2TokenValidator<Jwt> {
 	 * The error reported when neither store of the denylist answers. The request fails closed, and the error handler
 	 * answers 503 rather than "token invalid" so that clients keep their token and retry.
 	 */
-	public static final String DENYLIST_UNAVAILABLE_CODE = "temporarily_unavailable";
+	public static final String DENYLIST_UNAVAILABLE_CODE = UnavailableDependencies.CODE;
 
 	private static final OAuth2Error DENYLIST_UNAVAILABLE = new OAuth2Error(DENYLIST_UNAVAILABLE_CODE,
 			"The token denylist cannot be read", null);

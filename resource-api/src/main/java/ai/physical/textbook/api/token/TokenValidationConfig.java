@@ -5,13 +5,14 @@ import java.net.URI;
 import java.util.List;
 
 import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.SecurityContext;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
@@ -30,23 +31,31 @@ class TokenValidationConfig {
 	@Bean
 	JWKSource<SecurityContext> authServerJwkSource(ResourceApiProperties properties) throws MalformedURLException {
 		ResourceApiProperties.Jwt jwt = properties.jwt();
-		// Keys are cached; an unknown kid (a rotated key) triggers a refetch, at most once per the rate limit, so a
-		// flood of tokens with made-up kids cannot turn into a flood of requests to the auth-server.
-		return JWKSourceBuilder.create(URI.create(properties.jwkSetUri()).toURL())
-			.cache(jwt.jwkCacheTtl().toMillis(), 15_000)
-			.rateLimited(jwt.jwkRefreshMinInterval().toMillis())
-			.build();
+		// Keys are cached and refreshed ahead of their TTL; an unknown kid (a rotated key) triggers a refetch within
+		// the rate limit, so a flood of tokens with made-up kids cannot turn into a flood of requests to the
+		// auth-server, and a refused refetch means "no such key" (401), not an error.
+		return new AuthServerKeys(URI.create(properties.jwkSetUri()).toURL(), jwt.jwkCacheTtl(),
+				jwt.jwkRefreshMinInterval());
 	}
 
 	@Bean
 	JwtDecoder jwtDecoder(JWKSource<SecurityContext> authServerJwkSource, ResourceApiProperties properties,
 			RevocationDenylist denylist) {
+		return decoder(authServerJwkSource, properties, new NotRevokedValidator(denylist));
+	}
+
+	/**
+	 * The decoder without Spring: the key source, the allowed algorithms, the RFC 9068 checks and the extra validator
+	 * (the denylist), with key-source failures sorted into 503 and 401 ({@link UnavailabilityAwareJwtDecoder}).
+	 */
+	static JwtDecoder decoder(JWKSource<SecurityContext> keys, ResourceApiProperties properties,
+			OAuth2TokenValidator<Jwt> notRevoked) {
 		List<SignatureAlgorithm> allowed = properties.jwt().algorithms().stream().map(SignatureAlgorithm::from).toList();
 		if (allowed.contains(null) || allowed.isEmpty()) {
 			throw new IllegalStateException("textbook.jwt.algorithms must list JWS signature algorithms such as "
 					+ "RS256 or ES256, got " + properties.jwt().algorithms());
 		}
-		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(authServerJwkSource)
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys)
 			.jwsAlgorithms((algorithms) -> {
 				algorithms.clear();
 				algorithms.addAll(allowed);
@@ -58,8 +67,8 @@ class TokenValidationConfig {
 			// Any client may call the API (the web reader, the tutor, labs); the claim must be present, though.
 			.validators((validators) -> validators.put("client_id",
 					new JwtClaimValidator<String>("client_id", (clientId) -> clientId != null && !clientId.isBlank())))
-			.build(), new NotRevokedValidator(denylist)));
-		return decoder;
+			.build(), notRevoked));
+		return new UnavailabilityAwareJwtDecoder(decoder);
 	}
 
 }

@@ -55,6 +55,8 @@ public final class TestIssuer {
 
 	private final AtomicInteger jwksRequests = new AtomicInteger();
 
+	private volatile boolean jwkSetDown;
+
 	private TestIssuer(HttpServer server, RSAKey rsaKey, ECKey ecKey) {
 		this.server = server;
 		this.rsaKey = rsaKey;
@@ -75,6 +77,11 @@ public final class TestIssuer {
 			TestIssuer issuer = new TestIssuer(server, rsa, ec);
 			server.createContext("/oauth2/jwks", (exchange) -> {
 				issuer.jwksRequests.incrementAndGet();
+				if (issuer.jwkSetDown) {
+					exchange.sendResponseHeaders(503, -1);
+					exchange.close();
+					return;
+				}
 				byte[] body = new JWKSet(List.copyOf(issuer.published)).toString(true)
 					.getBytes(StandardCharsets.UTF_8);
 				exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -100,6 +107,11 @@ public final class TestIssuer {
 	/** How many times the JWK set was fetched. */
 	public int jwksRequests() {
 		return this.jwksRequests.get();
+	}
+
+	/** Makes the JWK set endpoint answer 503 (the auth-server in trouble) or serve the keys again. */
+	public void jwkSetDown(boolean down) {
+		this.jwkSetDown = down;
 	}
 
 	/** Generates a new RSA key, publishes it (as after a key rotation) and returns it for signing. */

@@ -100,6 +100,44 @@ class TokenValidationTests extends ResourceApiIntegrationTest {
 			.untilAsserted(() -> assertThat(get(CATALOG, token).statusCode()).isEqualTo(200));
 	}
 
+	@Test
+	void whenManyTokensWithUnknownKidsArriveThenEachIsRejectedAsInvalidNeverAServerError() throws Exception {
+		RSAKey stranger = TestIssuer.unpublishedKey();
+		// Faster than the refetch interval: most of them find the rate limit reached, which must mean "no such key".
+		for (int i = 0; i < 20; i++) {
+			RSAKey madeUp = new RSAKey.Builder(stranger).keyID("made-up-" + i + "-" + System.nanoTime()).build();
+			assertRejected(TestIssuer.sign(issuer.userClaims(newUser()).build(), JWSAlgorithm.RS256, madeUp,
+					new JOSEObjectType("at+jwt")));
+		}
+	}
+
+	@Test
+	void whenTheAuthServerKeysCannotBeFetchedForAnUnknownKidThen503ProblemAndTokensWithKnownKeysStillWork()
+			throws Exception {
+		RSAKey stranger = TestIssuer.unpublishedKey();
+		String valid = issuer.sign(issuer.userClaims(newUser()).build());
+		assertThat(get(CATALOG, valid).statusCode()).isEqualTo(200);
+		issuer.jwkSetDown(true);
+		try {
+			// The first unknown kid past the refetch interval needs a fetch, which fails.
+			org.awaitility.Awaitility.await()
+				.atMost(java.time.Duration.ofSeconds(10))
+				.pollInterval(java.time.Duration.ofMillis(100))
+				.untilAsserted(() -> {
+					RSAKey madeUp = new RSAKey.Builder(stranger).keyID("while-down-" + System.nanoTime()).build();
+					HttpResponse<String> response = get(CATALOG, TestIssuer.sign(issuer.userClaims(newUser()).build(),
+							JWSAlgorithm.RS256, madeUp, new JOSEObjectType("at+jwt")));
+					assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
+					assertThat(body(response).path("code").asString()).isEqualTo("SERVICE_UNAVAILABLE");
+					assertThat(response.headers().firstValue("Retry-After")).isPresent();
+				});
+			assertThat(get(CATALOG, valid).statusCode()).isEqualTo(200);
+		}
+		finally {
+			issuer.jwkSetDown(false);
+		}
+	}
+
 	private void assertRejected(String token) {
 		HttpResponse<String> response = get(CATALOG, token);
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(401);

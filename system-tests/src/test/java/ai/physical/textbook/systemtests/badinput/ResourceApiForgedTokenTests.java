@@ -14,7 +14,6 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jwt.JWTClaimsSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -127,11 +126,8 @@ class ResourceApiForgedTokenTests {
 				forgery("ES256 outside the algorithm allowlist", (forge) -> forge.es256(user())));
 	}
 
-	// Product gap, measured after the merge: a token whose key is not in the cached JWK set makes resource-api fetch
-	// the set again; when that fetch is rate-limited or slow, the AuthenticationServiceException escapes as 500
-	// ("An error occurred while attempting to decode the Jwt: null" / "Read timed out") instead of 401. Fix in the
-	// report (a JWK source that answers "no key" when it may not refetch, and 503 when the issuer is unreachable).
-	@Tag("product-gap")
+	// Was a product gap: a refetch refused by the rate limiter escaped as 500. resource-api's key source now answers
+	// "no key" when the set was fetched moments ago (401), and 503 when the issuer cannot be reached.
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("unknownKeyForgeries")
 	void whenTokenIsSignedWithAnUnknownKeyThen401NotAServerError(String name, Function<JwtForge, String> forgery) {
@@ -186,9 +182,7 @@ class ResourceApiForgedTokenTests {
 		assertThat(response.body()).contains("\"code\":\"AUTH_TOKEN_INVALID\"");
 	}
 
-	// Product gap, measured: on the skeleton 20 fetches for 20 tokens; after the merge (30 s minimum refresh
-	// interval configured) still more than 5, and the refused refreshes answer 500 (see the test above).
-	@Tag("product-gap")
+	// Was a product gap (20 fetches for 20 tokens on the skeleton): now at most two fetches per 30 s interval.
 	@Test
 	void whenUnknownKidsArriveThenTheJwkSetIsNotFetchedForEachOne() {
 		int before = this.issuer.jwkSetRequests();

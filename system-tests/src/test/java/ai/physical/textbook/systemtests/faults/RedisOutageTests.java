@@ -104,12 +104,8 @@ class RedisOutageTests {
 		awaitTokenEndpointAndSignInPage();
 	}
 
-	// Product gap, found by reading the merged code (not yet confirmed by a run of this test, which is kept out of the
-	// default run until then): Redis comes back empty, resource-api trusts a Redis miss as soon as its circuit
-	// closes, and nothing copies identity.revoked_tokens back into Redis, so revoked tokens (before the outage, and
-	// during it when the Redis write failed) would be accepted again. Fix in docs/security.md (re-sync marker key
-	// written by the auth-server, checked by resource-api).
-	@Tag("product-gap")
+	// Was a product gap: nothing copied identity.revoked_tokens back into a Redis that restarted empty. Now the
+	// auth-server's resync job refills it and sets textbook:revoked:synced; until then both apps read PostgreSQL.
 	@Test
 	@Timeout(180)
 	void whenRedisComesBackEmptyThenNoRevocationIsForgotten() {
