@@ -32,13 +32,15 @@ final class ChildApp {
 		this.process = process;
 	}
 
-	static ChildApp start(String name, Path jar, Map<String, String> environment, PrintStream out) {
+	/**
+	 * @param jvmOptions the JVM options file ({@code jvm.options}), passed as an argument file when it exists
+	 */
+	static ChildApp start(String name, Path jar, Path jvmOptions, Map<String, String> environment, PrintStream out) {
 		if (!Files.isRegularFile(jar)) {
 			throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests package)");
 		}
 		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-		List<String> command = new ArrayList<>(List.of(java.toString(), "-jar", jar.toString()));
-		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+		ProcessBuilder builder = new ProcessBuilder(command(java, jvmOptions, jar)).redirectErrorStream(true);
 		builder.environment().putAll(environment);
 		try {
 			Process process = builder.start();
@@ -51,6 +53,18 @@ final class ChildApp {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start " + name, ex);
 		}
+	}
+
+	/** {@code java [@jvm.options] -jar <jar>}: the options file is the one place the apps' JVM options are set. */
+	static List<String> command(Path java, Path jvmOptions, Path jar) {
+		List<String> command = new ArrayList<>();
+		command.add(java.toString());
+		if (jvmOptions != null && Files.isRegularFile(jvmOptions)) {
+			command.add("@" + jvmOptions);
+		}
+		command.add("-jar");
+		command.add(jar.toString());
+		return command;
 	}
 
 	String name() {

@@ -46,6 +46,11 @@ record LaunchSettings(Path root, Path dataDirectory, String databaseUrl, String 
 		return this.root.resolve("resource-api/target/resource-api-exec.jar");
 	}
 
+	/** The JVM options of both apps ({@code jvm.options} at the root; docs/deployment.md, "JVM"). */
+	Path jvmOptionsFile() {
+		return this.root.resolve("jvm.options");
+	}
+
 	Path postgresDirectory() {
 		return this.dataDirectory.resolve("postgres");
 	}

@@ -212,7 +212,7 @@ public final class Launcher {
 
 	private ChildApp startApp(String name, Path jar, Map<String, String> environment) {
 		this.out.println("launcher: starting " + name);
-		ChildApp app = ChildApp.start(name, jar, environment, this.out);
+		ChildApp app = ChildApp.start(name, jar, this.settings.jvmOptionsFile(), environment, this.out);
 		this.apps.add(app);
 		return app;
 	}
