@@ -33,14 +33,10 @@ final class ChildApp {
 	}
 
 	/**
-	 * @param jvmOptions the JVM options file ({@code jvm.options}), passed as an argument file when it exists
+	 * @param command the command line, from {@link #command} or {@link FastStart#command}
 	 */
-	static ChildApp start(String name, Path jar, Path jvmOptions, Map<String, String> environment, PrintStream out) {
-		if (!Files.isRegularFile(jar)) {
-			throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests package)");
-		}
-		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-		ProcessBuilder builder = new ProcessBuilder(command(java, jvmOptions, jar)).redirectErrorStream(true);
+	static ChildApp start(String name, List<String> command, Map<String, String> environment, PrintStream out) {
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
 		builder.environment().putAll(environment);
 		try {
 			Process process = builder.start();
