@@ -79,14 +79,25 @@ final class FastStart {
 				}
 				Files.writeString(stampFile, stamp);
 			}
-			if (!Files.isRegularFile(archive)) {
-				train(extractedJar, archive, environment, appDirectory.resolve("training.log"));
-			}
 			List<String> command = new ArrayList<>(ChildApp.command(this.java, this.jvmOptions, extractedJar));
-			command.add(command.indexOf("-jar"), "-XX:SharedArchiveFile=" + archive);
+			Path trainingFailed = appDirectory.resolve("training.failed");
+			if (!Files.isRegularFile(archive) && !Files.exists(trainingFailed)) {
+				try {
+					train(extractedJar, archive, environment, appDirectory.resolve("training.log"));
+				}
+				catch (IOException ex) {
+					// Not again for this build: every start would pay for a training run that fails.
+					Files.writeString(trainingFailed, String.valueOf(ex.getMessage()));
+					this.out.println("launcher: no class-data-sharing archive for " + name + " (" + ex.getMessage()
+							+ "); starting from the extracted jar");
+				}
+			}
+			if (Files.isRegularFile(archive)) {
+				command.add(command.indexOf("-jar"), "-XX:SharedArchiveFile=" + archive);
+			}
 			return command;
 		}
-		catch (IOException | IllegalStateException ex) {
+		catch (IOException ex) {
 			this.out.println("launcher: fast start of " + name + " unavailable (" + ex.getMessage()
 					+ "); starting from the jar");
 			return ChildApp.command(this.java, this.jvmOptions, jar);

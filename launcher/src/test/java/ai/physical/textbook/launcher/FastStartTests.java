@@ -47,6 +47,38 @@ class FastStartTests {
 	}
 
 	@Test
+	void whenTrainingRunFailsThenStartsFromExtractedJarAndDoesNotRetryForThisBuild(@TempDir Path directory)
+			throws Exception {
+		Path jar = Files.writeString(directory.resolve("app.jar"), "the executable jar of this build");
+		Path options = Files.writeString(directory.resolve("jvm.options"), "-Xmx64m\n");
+		// As if this build had been extracted already; its main class does not exist, so the training run fails.
+		Path appDirectory = Files.createDirectories(directory.resolve("cds/demo-app"));
+		Path extracted = Files.createDirectories(appDirectory.resolve("app")).resolve("app.jar");
+		java.util.jar.Manifest manifest = new java.util.jar.Manifest();
+		manifest.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+		manifest.getMainAttributes().put(java.util.jar.Attributes.Name.MAIN_CLASS, "no.such.Main");
+		try (OutputStream file = Files.newOutputStream(extracted);
+				java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(file, manifest)) {
+			out.flush();
+		}
+		Files.writeString(appDirectory.resolve("stamp"), FastStart.stamp(jar) + "|" + FastStart.stamp(options));
+		ByteArrayOutputStream output = new ByteArrayOutputStream();
+		FastStart fastStart = new FastStart(JAVA, options, directory.resolve("cds"), new PrintStream(output, true));
+
+		var first = fastStart.command("demo-app", jar, Map.of());
+		var log = appDirectory.resolve("training.log");
+		FileTime trained = Files.getLastModifiedTime(log);
+		var second = fastStart.command("demo-app", jar, Map.of());
+
+		assertThat(first).containsExactly(JAVA.toString(), "@" + options, "-jar", extracted.toString());
+		assertThat(second).isEqualTo(first);
+		assertThat(output.toString(StandardCharsets.UTF_8)).contains("no class-data-sharing archive for demo-app");
+		assertThat(appDirectory.resolve("training.failed")).exists();
+		assertThat(Files.getLastModifiedTime(log)).as("no second training run").isEqualTo(trained);
+		assertThat(appDirectory.resolve("app.jsa")).doesNotExist();
+	}
+
+	@Test
 	void whenJarRebuiltThenStampDiffers(@TempDir Path directory) throws IOException {
 		Path jar = Files.writeString(directory.resolve("app.jar"), "one build");
 		String first = FastStart.stamp(jar);
