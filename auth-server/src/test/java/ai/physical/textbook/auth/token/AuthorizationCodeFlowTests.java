@@ -6,11 +6,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.nimbusds.jwt.SignedJWT;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -271,6 +273,9 @@ class AuthorizationCodeFlowTests {
 		}
 		finally {
 			TestInfrastructure.get().startRedis();
+			// The next test signs in through the Redis session store: wait until the app has reconnected.
+			Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+				.until(() -> this.redis.hasKey("textbook:health") != null);
 		}
 	}
 
