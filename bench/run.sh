@@ -24,7 +24,9 @@ USERS="${BENCH_USERS:-10000}"
 SWEEP="${BENCH_SWEEP:-1 16 64 256 1000}"  # token-endpoint concurrency sweep
 ROWS="${BENCH_ROWS:-0 100000 1000000}"    # authorization-table sizes
 SOAK="${BENCH_SOAK:-60}"                  # seconds at 1,000 connections
-APP_JAVA_OPTS="${BENCH_APP_JAVA_OPTS:-}"  # JVM options of both apps (none: the JVM's defaults, as `java -jar`)
+# JVM options of both apps: by default the deployed ones (jvm.options, as ./run and the images use them); set to
+# an empty string for the JVM's defaults.
+APP_JAVA_OPTS="${BENCH_APP_JAVA_OPTS-@jvm.options}"  # relative: the script runs from the root
 SETTLE_MAX="${BENCH_SETTLE_MAX:-90}"        # extra warm-up seconds allowed while the JIT is still compiling
 PROFILE="${BENCH_PROFILE:-}"              # measured windows (name prefixes) to record with JFR in both apps
 AUTH_PORT="${BENCH_AUTH_PORT:-19000}"

@@ -32,12 +32,10 @@ final class ChildApp {
 		this.process = process;
 	}
 
-	static ChildApp start(String name, Path jar, Map<String, String> environment, PrintStream out) {
-		if (!Files.isRegularFile(jar)) {
-			throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests package)");
-		}
-		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-		List<String> command = new ArrayList<>(List.of(java.toString(), "-jar", jar.toString()));
+	/**
+	 * @param command the command line, from {@link #command} or {@link FastStart#command}
+	 */
+	static ChildApp start(String name, List<String> command, Map<String, String> environment, PrintStream out) {
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
 		builder.environment().putAll(environment);
 		try {
@@ -51,6 +49,18 @@ final class ChildApp {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start " + name, ex);
 		}
+	}
+
+	/** {@code java [@jvm.options] -jar <jar>}: the options file is the one place the apps' JVM options are set. */
+	static List<String> command(Path java, Path jvmOptions, Path jar) {
+		List<String> command = new ArrayList<>();
+		command.add(java.toString());
+		if (jvmOptions != null && Files.isRegularFile(jvmOptions)) {
+			command.add("@" + jvmOptions);
+		}
+		command.add("-jar");
+		command.add(jar.toString());
+		return command;
 	}
 
 	String name() {

@@ -16,9 +16,11 @@ import java.util.Map;
  * @param redisPort preferred port of the embedded Redis ({@code EMBEDDED_REDIS_PORT}, default 16379)
  * @param keyEncryptionKey the key-encryption key from {@code TEXTBOOK_KEK}, or null to use {@code .data/kek}
  * @param issuerUrl the issuer ({@code ISSUER_URL}, default {@code http://localhost:<auth-server port>})
+ * @param fastStartEnabled whether apps start with class-data sharing ({@code TEXTBOOK_FAST_START}, default true)
  */
 record LaunchSettings(Path root, Path dataDirectory, String databaseUrl, String redisUrl, int authServerPort,
-		int resourceApiPort, int postgresPort, int redisPort, String keyEncryptionKey, String issuerUrl) {
+		int resourceApiPort, int postgresPort, int redisPort, String keyEncryptionKey, String issuerUrl,
+		boolean fastStartEnabled) {
 
 	static LaunchSettings resolve(Map<String, String> env, Path root) {
 		Path data = hasText(env.get("TEXTBOOK_DATA_DIR")) ? root.resolve(env.get("TEXTBOOK_DATA_DIR"))
@@ -27,7 +29,8 @@ record LaunchSettings(Path root, Path dataDirectory, String databaseUrl, String 
 		return new LaunchSettings(root, data.normalize(), text(env.get("DATABASE_URL")), text(env.get("REDIS_URL")),
 				authPort, port(env, "RESOURCE_API_PORT", 8081), port(env, "EMBEDDED_POSTGRES_PORT", 15432),
 				port(env, "EMBEDDED_REDIS_PORT", 16379), text(env.get("TEXTBOOK_KEK")),
-				hasText(env.get("ISSUER_URL")) ? env.get("ISSUER_URL").strip() : "http://localhost:" + authPort);
+				hasText(env.get("ISSUER_URL")) ? env.get("ISSUER_URL").strip() : "http://localhost:" + authPort,
+				!"false".equalsIgnoreCase(text(env.get("TEXTBOOK_FAST_START"))));
 	}
 
 	boolean embeddedPostgres() {
@@ -44,6 +47,19 @@ record LaunchSettings(Path root, Path dataDirectory, String databaseUrl, String 
 
 	Path resourceApiJar() {
 		return this.root.resolve("resource-api/target/resource-api-exec.jar");
+	}
+
+	/**
+	 * Whether apps start from their extracted jar with a class-data-sharing archive ({@link FastStart}); on unless
+	 * {@code TEXTBOOK_FAST_START=false}.
+	 */
+	boolean fastStart() {
+		return this.fastStartEnabled;
+	}
+
+	/** The JVM options of both apps ({@code jvm.options} at the root; docs/deployment.md, "JVM"). */
+	Path jvmOptionsFile() {
+		return this.root.resolve("jvm.options");
 	}
 
 	Path postgresDirectory() {

@@ -210,9 +210,17 @@ public final class Launcher {
 		return this.redis.endpoint().url();
 	}
 
-	private ChildApp startApp(String name, Path jar, Map<String, String> environment) {
+	private ChildApp startApp(String name, Path jar, Map<String, String> environment) throws InterruptedException {
+		if (!Files.isRegularFile(jar)) {
+			throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests package)");
+		}
+		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+		List<String> command = this.settings.fastStart()
+				? new FastStart(java, this.settings.jvmOptionsFile(), this.settings.dataDirectory().resolve("cds"),
+						this.out).command(name, jar, environment)
+				: ChildApp.command(java, this.settings.jvmOptionsFile(), jar);
 		this.out.println("launcher: starting " + name);
-		ChildApp app = ChildApp.start(name, jar, environment, this.out);
+		ChildApp app = ChildApp.start(name, command, environment, this.out);
 		this.apps.add(app);
 		return app;
 	}

@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +17,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 import ai.physical.textbook.auth.config.RuntimeMode;
+import ai.physical.textbook.auth.profile.ProfileService;
 
 /**
  * Creates the bootstrap administrator from configuration at startup, or grants the {@code admin} role to an existing
@@ -36,13 +38,16 @@ class AdminBootstrap implements ApplicationRunner {
 
 	private final Environment environment;
 
+	private final ProfileService profiles;
+
 	AdminBootstrap(AdminProperties properties, UserAccountRepository users, PasswordEncoder passwordEncoder,
-			PasswordPolicy passwordPolicy, Environment environment) {
+			PasswordPolicy passwordPolicy, Environment environment, ProfileService profiles) {
 		this.properties = properties;
 		this.users = users;
 		this.passwordEncoder = passwordEncoder;
 		this.passwordPolicy = passwordPolicy;
 		this.environment = environment;
+		this.profiles = profiles;
 	}
 
 	@Override
@@ -53,7 +58,7 @@ class AdminBootstrap implements ApplicationRunner {
 		}
 		Optional<AccountUser> existing = this.users.findByEmail(email);
 		if (existing.isPresent()) {
-			this.users.grantRole(existing.get().id(), AccountUser.ROLE_ADMIN);
+			promote(existing.get().id());
 			logger.info("Bootstrap administrator {} exists; admin role ensured", existing.get().id());
 			return;
 		}
@@ -65,8 +70,15 @@ class AdminBootstrap implements ApplicationRunner {
 		}
 		catch (DuplicateKeyException ex) {
 			// Another instance created it at the same moment.
-			this.users.findByEmail(email).ifPresent((user) -> this.users.grantRole(user.id(), AccountUser.ROLE_ADMIN));
+			this.users.findByEmail(email).ifPresent((user) -> promote(user.id()));
 		}
+	}
+
+	private void promote(UUID userId) {
+		this.users.grantRole(userId, AccountUser.ROLE_ADMIN);
+		// Token claims and the profile API read roles through the profile cache: without this the new role would
+		// reach tokens only when the cached profile expires.
+		this.profiles.evict(userId);
 	}
 
 	private String initialPassword() {

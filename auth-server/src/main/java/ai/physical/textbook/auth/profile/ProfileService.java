@@ -59,6 +59,14 @@ public class ProfileService {
 	}
 
 	/**
+	 * Drops the cached profile of a user after a change made outside this service (a role granted at startup), so
+	 * that the next read, token or userinfo answer sees it.
+	 */
+	public void evict(UUID userId) {
+		this.cache.evict(userId);
+	}
+
+	/**
 	 * The complete profile on a user-facing path: cached, and on a miss read under row-level security as
 	 * {@code actor}. The caller has already applied its policy (self or admin); RLS is the second wall.
 	 */

@@ -10,13 +10,19 @@ import org.springframework.stereotype.Component;
 
 import ai.physical.textbook.auth.profile.CompleteProfile;
 import ai.physical.textbook.auth.profile.HardwareBackground;
-import ai.physical.textbook.auth.profile.ProfileRepository;
+import ai.physical.textbook.auth.profile.ProfileService;
 import ai.physical.textbook.auth.profile.SoftwareBackground;
 
 /**
  * The custom claims of the original plan ({@code email}, {@code name}, {@code profileComplete},
- * {@code softwareBackground}, {@code hardwareBackground}, {@code roles}), read from the database at the moment a
- * token is minted, so a refresh after a profile change carries the new values.
+ * {@code softwareBackground}, {@code hardwareBackground}, {@code roles}), taken at the moment a token is minted or
+ * {@code /userinfo} is asked, so a refresh after a profile change carries the new values.
+ *
+ * <p>They come through {@link ProfileService#findComplete}, i.e. the profile cache ({@code textbook:profile:<userId>},
+ * 1 h) in front of the complete-profile JOIN: token issue, refresh and userinfo then cost one Redis GET instead of a
+ * database query. Correctness rests on the cache being evicted by every profile change ({@code ProfileService.save});
+ * with Redis down the read falls back to the database, and an eviction that failed while Redis was down leaves a
+ * stale entry for at most the cache's TTL (the same rule as the profile API's).
  */
 @Component
 class ProfileClaims {
@@ -33,9 +39,9 @@ class ProfileClaims {
 
 	static final String ROLES = "roles";
 
-	private final ProfileRepository profiles;
+	private final ProfileService profiles;
 
-	ProfileClaims(ProfileRepository profiles) {
+	ProfileClaims(ProfileService profiles) {
 		this.profiles = profiles;
 	}
 

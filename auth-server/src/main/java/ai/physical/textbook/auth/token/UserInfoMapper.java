@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The {@code /userinfo} response: {@code sub} always, the profile claims with the {@code profile} scope, the email
- * with the {@code email} scope, read from the database at the time of the request.
+ * with the {@code email} scope, as they are at the time of the request (through the profile cache, see
+ * {@link ProfileClaims}).
  */
 @Component
 public final class UserInfoMapper implements Function<OidcUserInfoAuthenticationContext, OidcUserInfo> {

@@ -6,6 +6,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.env.MockEnvironment;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
+import ai.physical.textbook.auth.profile.ProfileService;
 import ai.physical.textbook.auth.testing.AuthServerTest;
 import ai.physical.textbook.auth.testing.TestUsers;
 
@@ -24,6 +25,9 @@ class AdminBootstrapTests {
 	@Autowired
 	PasswordPolicy passwordPolicy;
 
+	@Autowired
+	ProfileService profiles;
+
 	@Test
 	void whenAdminConfiguredThenCreatedAtStartupWithAdminRoleAndTheConfiguredPassword() {
 		AccountUser admin = this.users.findByEmail(AuthServerTest.ADMIN_EMAIL).orElseThrow();
@@ -37,10 +41,14 @@ class AdminBootstrapTests {
 		String email = TestUsers.uniqueEmail("promoted");
 		String hash = this.passwordEncoder.encode("Existing-Pass-1");
 		AccountUser existing = this.users.create(email, "Existing", hash, java.util.List.of("user"));
+		// Read once, as minting a token does: the profile (with its roles) is now in the cache.
+		assertThat(this.profiles.findComplete(existing.id()).orElseThrow().roles()).containsExactly("user");
 		bootstrap(email, "Other-Password-2", new MockEnvironment()).run(null);
 		AccountUser promoted = this.users.findById(existing.id()).orElseThrow();
 		assertThat(promoted.roles()).containsExactly("user", "admin");
 		assertThat(promoted.passwordHash()).isEqualTo(hash);
+		assertThat(this.profiles.findComplete(existing.id()).orElseThrow().roles()).as("token claims see the new role")
+			.containsExactly("user", "admin");
 	}
 
 	@Test
@@ -72,7 +80,7 @@ class AdminBootstrapTests {
 
 	private AdminBootstrap bootstrap(String email, String password, MockEnvironment environment) {
 		return new AdminBootstrap(new AdminProperties(email, password, null), this.users, this.passwordEncoder,
-				this.passwordPolicy, environment);
+				this.passwordPolicy, environment, this.profiles);
 	}
 
 }

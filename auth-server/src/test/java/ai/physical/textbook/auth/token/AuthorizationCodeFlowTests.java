@@ -1,22 +1,33 @@
 package ai.physical.textbook.auth.token;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.nimbusds.jwt.SignedJWT;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 import ai.physical.textbook.auth.audit.AuthEvent;
+import ai.physical.textbook.auth.profile.Actor;
+import ai.physical.textbook.auth.profile.HardwareBackground;
+import ai.physical.textbook.auth.profile.ProfileService;
+import ai.physical.textbook.auth.profile.ProfileUpdate;
+import ai.physical.textbook.auth.profile.SoftwareBackground;
 import ai.physical.textbook.auth.support.AuthServerIntegrationTest;
 import ai.physical.textbook.auth.support.AuthorizationCodeFlow;
 import ai.physical.textbook.auth.support.AuthorizationCodeFlow.Pkce;
@@ -25,6 +36,7 @@ import ai.physical.textbook.auth.support.Jwts;
 import ai.physical.textbook.auth.support.RecordedEvents;
 import ai.physical.textbook.auth.support.TestUsers;
 import ai.physical.textbook.auth.support.TestUsers.TestUser;
+import ai.physical.textbook.testsupport.TestInfrastructure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,6 +50,9 @@ class AuthorizationCodeFlowTests {
 
 	static final String CALLBACK = "http://localhost:8081/callback.html";
 
+	/** Key prefix of the profile cache (docs/architecture.md). */
+	static final String PROFILE_CACHE = "textbook:profile:";
+
 	@LocalServerPort
 	int port;
 
@@ -49,6 +64,12 @@ class AuthorizationCodeFlowTests {
 
 	@Autowired
 	RecordedEvents events;
+
+	@Autowired
+	ProfileService profiles;
+
+	@Autowired
+	StringRedisTemplate redis;
 
 	TestUsers users;
 
@@ -207,17 +228,75 @@ class AuthorizationCodeFlowTests {
 	}
 
 	@Test
-	void whenProfileChangesThenRefreshCarriesTheNewClaims() {
+	void whenProfileChangesThenRefreshAndUserinfoCarryTheNewClaims() {
 		Tokens first = this.browser.authorizeAndExchange(WEB, CALLBACK, "openid profile");
 		assertThat(experienceLevel(first.accessToken())).isEqualTo("intermediate");
+		assertThat(this.redis.hasKey(PROFILE_CACHE + this.user.id())).as("claims read through the profile cache")
+			.isTrue();
 
-		this.users.setExperienceLevel(this.user.id(), "expert");
+		// As the profile page and the profile API change it: through the service, which evicts the cache.
+		this.profiles.save(new Actor(this.user.id(), false), this.user.id(), new ProfileUpdate(
+				new SoftwareBackground(List.of("Python"), List.of("ROS 2"), "expert", List.of(), 3),
+				new HardwareBackground(List.of("Raspberry Pi"), "hobbyist", "basic", List.of())));
 		HttpResponse<String> refreshed = this.browser.refresh(WEB, first.refreshToken());
 
 		assertThat(refreshed.statusCode()).isEqualTo(200);
 		Tokens second = Tokens.of(refreshed.body());
 		assertThat(experienceLevel(second.accessToken())).isEqualTo("expert");
 		assertThat(experienceLevel(second.idToken())).isEqualTo("expert");
+		assertThat(userInfo(second.accessToken()).get("softwareBackground")).asString().contains("expert");
+	}
+
+	@Test
+	void whenUserinfoAskedRepeatedlyThenServedFromProfileCacheNotTheDatabase() {
+		Tokens tokens = this.browser.authorizeAndExchange(WEB, CALLBACK, "openid profile email");
+		assertThat(userInfo(tokens.accessToken())).containsEntry("name", "Ada Reader");
+
+		// Changed behind the cache's back (no eviction): a userinfo that queried the database would show it.
+		this.jdbc.sql("UPDATE identity.users SET name = 'Renamed' WHERE id = :id").param("id", this.user.id()).update();
+		assertThat(userInfo(tokens.accessToken())).containsEntry("name", "Ada Reader");
+		assertThat(userInfo(tokens.accessToken())).containsEntry("name", "Ada Reader");
+
+		// Once the entry is gone (evicted by a profile change, or expired), the database is read again.
+		this.redis.delete(PROFILE_CACHE + this.user.id());
+		assertThat(userInfo(tokens.accessToken())).containsEntry("name", "Renamed")
+			.containsEntry("email", this.user.email());
+	}
+
+	@Test
+	void whenRedisIsDownThenTokensAndUserinfoStillCarryProfileClaims() {
+		Tokens tokens = this.browser.authorizeAndExchange(WEB, CALLBACK, "openid profile email");
+		TestInfrastructure.get().stopRedis();
+		try {
+			assertThat(userInfo(tokens.accessToken())).containsEntry("name", "Ada Reader")
+				.containsEntry("profileComplete", true);
+		}
+		finally {
+			TestInfrastructure.get().startRedis();
+			// The next test signs in through the Redis session store: wait until the app has reconnected.
+			Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+				.until(() -> this.redis.hasKey("textbook:health") != null);
+		}
+	}
+
+	/** GET /userinfo as an API client does: the bearer token only, no browser session cookie. */
+	private Map<String, Object> userInfo(String accessToken) {
+		try {
+			HttpResponse<String> response = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create(this.browser.baseUrl() + "/userinfo"))
+					.header("Authorization", "Bearer " + accessToken)
+					.GET()
+					.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+			return AuthorizationCodeFlow.json(response.body());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@Test

@@ -22,17 +22,29 @@ import ai.physical.textbook.api.catalog.Difficulty;
 @Repository
 class PreferencesRepository {
 
-	private static final String UPSERT = """
+	/**
+	 * Inserts the row, or updates it only when a value differs. When the stored row already holds these values the
+	 * statement neither writes nor locks it (the {@code NOT EXISTS} guard makes the INSERT produce no row, so the
+	 * {@code ON CONFLICT} branch is never reached): rebuilding a context with unchanged preferences, the common case
+	 * after a cache expiry or with Redis down, costs one index probe instead of a row update, its WAL and a commit
+	 * flush, and concurrent rebuilds for the same reader no longer queue on the row lock. The {@code WHERE} of the
+	 * update branch covers a race in which another transaction inserted the same values meanwhile.
+	 */
+	private static final String STORE_IF_CHANGED = """
 			INSERT INTO personalization.user_preferences
 			    (user_id, difficulty_setting, focus_areas, preferred_platforms, updated_at)
-			VALUES (:userId, :difficulty, CAST(:focusAreas AS jsonb), CAST(:platforms AS jsonb), now())
+			SELECT :userId, :difficulty, CAST(:focusAreas AS jsonb), CAST(:platforms AS jsonb), now()
+			WHERE NOT EXISTS (
+			    SELECT 1 FROM personalization.user_preferences
+			    WHERE user_id = :userId AND difficulty_setting = :difficulty
+			      AND focus_areas = CAST(:focusAreas AS jsonb) AND preferred_platforms = CAST(:platforms AS jsonb))
 			ON CONFLICT (user_id) DO UPDATE SET
 			    difficulty_setting = EXCLUDED.difficulty_setting,
 			    focus_areas = EXCLUDED.focus_areas,
 			    preferred_platforms = EXCLUDED.preferred_platforms,
 			    updated_at = now()
-			RETURNING user_id, difficulty_setting, focus_areas::text AS focus_areas,
-			          preferred_platforms::text AS preferred_platforms, updated_at
+			WHERE (user_preferences.difficulty_setting, user_preferences.focus_areas, user_preferences.preferred_platforms)
+			    IS DISTINCT FROM (EXCLUDED.difficulty_setting, EXCLUDED.focus_areas, EXCLUDED.preferred_platforms)
 			""";
 
 	private static final String FIND = """
@@ -56,14 +68,18 @@ class PreferencesRepository {
 		this.json = json;
 	}
 
-	/** Inserts or replaces the user's preferences and returns the stored row. */
-	StoredPreferences upsert(UUID userId, ContentPreferences preferences) {
+	/**
+	 * Stores the user's preferences unless the stored row already holds them.
+	 * @return whether a row was inserted or updated
+	 */
+	boolean storeIfChanged(UUID userId, ContentPreferences preferences) {
 		MapSqlParameterSource parameters = new MapSqlParameterSource().addValue("userId", userId)
 			.addValue("difficulty", preferences.difficultySetting().value())
 			.addValue("focusAreas", this.json.writeValueAsString(preferences.focusAreas()))
 			.addValue("platforms", this.json.writeValueAsString(preferences.preferredPlatforms()));
-		return this.transactions.asUser(userId, false,
-				() -> this.jdbc.queryForObject(UPSERT, parameters, (rs, row) -> map(rs)));
+		Integer written = this.transactions.asUser(userId, false,
+				() -> this.jdbc.update(STORE_IF_CHANGED, parameters));
+		return written != null && written > 0;
 	}
 
 	/**

@@ -119,6 +119,81 @@ class PersonalizationFlowTests extends ResourceApiIntegrationTest {
 	}
 
 	@Test
+	void whenContextRebuiltWithUnchangedPreferencesThenStoredRowIsNeitherRewrittenNorLocked() {
+		UUID userId = newUser();
+		String token = readerToken(userId, BEGINNER_SOFTWARE, BEGINNER_HARDWARE);
+		assertThat(get(CONTEXT, token).headers().firstValue("X-Personalization-Cache")).hasValue("MISS");
+		RowVersion stored = rowVersion(userId);
+
+		// Cache hits, then rebuilds of the same claims: a dropped cache entry (MISS) and an explicit refresh.
+		for (int i = 0; i < 3; i++) {
+			assertThat(get(CONTEXT, token).headers().firstValue("X-Personalization-Cache")).hasValue("HIT");
+		}
+		this.redis.delete("textbook:context:" + userId);
+		assertThat(get(CONTEXT, token).headers().firstValue("X-Personalization-Cache")).hasValue("MISS");
+		assertThat(post(REFRESH, token).statusCode()).isEqualTo(200);
+
+		// xmin changes with every new row version (an UPDATE), xmax is set by a row lock (ON CONFLICT DO UPDATE
+		// locks the row even when its WHERE skips the update): neither happened.
+		assertThat(rowVersion(userId)).isEqualTo(stored);
+		assertThat(stored.xmax()).isEqualTo("0");
+	}
+
+	@Test
+	void whenContextRebuiltWithChangedPreferencesThenStoredRowIsUpdated() {
+		UUID userId = newUser();
+		get(CONTEXT, readerToken(userId, BEGINNER_SOFTWARE, BEGINNER_HARDWARE));
+		RowVersion before = rowVersion(userId);
+
+		String advanced = readerToken(userId,
+				TestIssuer.software(List.of("C++"), List.of("ROS 2"), "advanced", List.of(), 6),
+				TestIssuer.hardware(List.of("NVIDIA Jetson Orin"), "professional", "advanced", List.of()));
+		HttpResponse<String> rebuilt = get(CONTEXT, advanced);
+		assertThat(rebuilt.headers().firstValue("X-Personalization-Cache")).hasValue("STALE");
+		String difficulty = body(rebuilt).path("contentPreferences").path("difficultySetting").asString();
+
+		RowVersion after = rowVersion(userId);
+		assertThat(after.xmin()).isNotEqualTo(before.xmin());
+		assertThat(after.updatedAt()).isAfter(before.updatedAt());
+		assertThat(difficulty).isNotEqualTo("beginner");
+		assertThat(this.jdbc.queryForObject(
+				"SELECT difficulty_setting FROM personalization.user_preferences WHERE user_id = :id",
+				Map.of("id", userId), String.class)).isEqualTo(difficulty);
+		assertThat(this.jdbc.queryForObject(
+				"SELECT count(*) FROM personalization.user_preferences WHERE user_id = :id", Map.of("id", userId),
+				Integer.class)).isOne();
+	}
+
+	@Test
+	void whenRedisIsDownThenRebuildsWithUnchangedPreferencesWriteNothing() {
+		UUID userId = newUser();
+		String token = readerToken(userId, BEGINNER_SOFTWARE, BEGINNER_HARDWARE);
+		get(CONTEXT, token);
+		RowVersion stored = rowVersion(userId);
+		TestInfrastructure.get().stopRedis();
+
+		for (int i = 0; i < 3; i++) {
+			HttpResponse<String> response = get(CONTEXT, token);
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+			assertThat(response.headers().firstValue("X-Personalization-Cache")).hasValue("UNAVAILABLE");
+		}
+
+		assertThat(rowVersion(userId)).isEqualTo(stored);
+	}
+
+	/** PostgreSQL's version of the stored row: what any write (xmin) or row lock (xmax) would change. */
+	private RowVersion rowVersion(UUID userId) {
+		return this.jdbc.queryForObject("""
+				SELECT xmin::text AS xmin, xmax::text AS xmax, updated_at
+				FROM personalization.user_preferences WHERE user_id = :id
+				""", Map.of("id", userId), (rs, row) -> new RowVersion(rs.getString("xmin"), rs.getString("xmax"),
+				rs.getTimestamp("updated_at").toInstant()));
+	}
+
+	private record RowVersion(String xmin, String xmax, java.time.Instant updatedAt) {
+	}
+
+	@Test
 	void whenRedisIsDownThenContextIsComputedNotCached() {
 		UUID userId = newUser();
 		String token = readerToken(userId, BEGINNER_SOFTWARE, BEGINNER_HARDWARE);
