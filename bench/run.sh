@@ -291,6 +291,10 @@ wrk_scenario() {
 java_scenario() {
   local name=$1 scenario=$2; shift 2
   log "java $name ($scenario): warm-up ${WARMUP}s, measure ${DURATION}s"
+  # The multi-step scenarios reach code paths (sign-in pages, rotation, profile writes) no earlier warm-up ran: run
+  # them unmeasured until the JIT settles, then measure (the load generator's own warm-up follows inside the window).
+  settle "$name" "$LOGS/java-$name-warmup.log" loadgen load "$scenario" name="$name-warmup" c="$C" warmup=0 \
+    duration=10 out="$WORK/settle-$name.tsv" "${LOAD_COMMON[@]}" "$@"
   window_begin "$name---$C"
   BENCH_WINDOW_DIR="$WIN" loadgen load "$scenario" name="$name" c="$C" warmup="$WARMUP" duration="$DURATION" \
     out="$WIN/result.tsv" "${LOAD_COMMON[@]}" "$@" > "$LOGS/java-$name.log" 2>&1 || true

@@ -80,4 +80,35 @@ class IndexTests {
 		}
 	}
 
+	@Test
+	void whenAFamilyHasManySupersededTokensThenItsCurrentTokensAreReadThroughThePartialIndex() throws SQLException {
+		db.setAutoCommit(false);
+		try (var statement = db.createStatement()) {
+			statement.execute("""
+					INSERT INTO identity.oauth2_authorization
+					    (id, registered_client_id, principal_name, authorization_grant_type, expires_at)
+					VALUES ('family-1', 'client-1', 'reader-1', 'refresh_token', now() + interval '7 days')
+					""");
+			statement.execute("""
+					INSERT INTO identity.oauth2_authorization_token
+					    (token_hash, authorization_id, token_type, expires_at, superseded_at)
+					SELECT 'old-' || n, 'family-1', 'refresh_token', now() + interval '7 days', now()
+					FROM generate_series(1, 2000) AS n
+					UNION ALL
+					SELECT 'current-' || n, 'family-1', 'access_token', now() + interval '15 minutes', NULL
+					FROM generate_series(1, 2) AS n
+					""");
+			statement.execute("ANALYZE identity.oauth2_authorization_token");
+			String plan = String.join("\n", Sql.strings(db, """
+					EXPLAIN SELECT token_hash FROM identity.oauth2_authorization_token
+					WHERE authorization_id = ? AND superseded_at IS NULL
+					""", "family-1"));
+			assertThat(plan).contains("oauth2_authorization_token_current_idx");
+		}
+		finally {
+			db.rollback();
+			db.setAutoCommit(true);
+		}
+	}
+
 }

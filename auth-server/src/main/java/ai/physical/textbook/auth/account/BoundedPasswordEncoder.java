@@ -8,9 +8,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 /**
  * Lets at most a fixed number of password hashes run at once (by default one per core); the others wait their turn.
  *
- * <p>Each Argon2id hash holds 19 MiB of memory for its whole run. Without a bound, every request thread can hash at
- * the same time (16 concurrent sign-ins held 300 MiB of heap in hash blocks alone, 200 Tomcat threads could ask for
- * 3.8 GiB), so memory under a sign-in burst would follow the load instead of a fixed heap. Hashing is pure CPU, so
+ * <p>Each Argon2id hash holds its memory cost (7 MiB here) for its whole run. Without a bound, every request thread
+ * can hash at the same time (16 concurrent sign-ins with 19 MiB hashes held 300 MiB of heap in hash blocks alone), so memory under a sign-in burst would follow the load instead of a fixed heap. Hashing is pure CPU, so
  * running more hashes than cores gives no more throughput either: queueing them costs nothing in sign-ins per second.
  */
 final class BoundedPasswordEncoder implements PasswordEncoder {

@@ -136,7 +136,8 @@ class AuthorizationRepository {
 
 	/**
 	 * Tokens of the family that are no longer current: replaced refresh, access and ID tokens are kept as superseded
-	 * (for reuse detection and denylisting); consumed states and codes that left the authorization are deleted.
+	 * (for reuse detection and denylisting); consumed states and codes that left the authorization are deleted. Both
+	 * statements touch only current rows (states and codes are never superseded), through the partial index on them.
 	 */
 	void retireOthers(String authorizationId, Collection<String> currentHashes) {
 		List<String> keep = currentHashes.isEmpty() ? List.of("") : List.copyOf(currentHashes);
@@ -147,7 +148,7 @@ class AuthorizationRepository {
 				""").param("id", authorizationId).param("keep", keep).update();
 		this.jdbc.sql("""
 				DELETE FROM identity.oauth2_authorization_token
-				WHERE authorization_id = :id AND token_hash NOT IN (:keep)
+				WHERE authorization_id = :id AND superseded_at IS NULL AND token_hash NOT IN (:keep)
 				  AND token_type NOT IN ('refresh_token', 'access_token', 'id_token')
 				""").param("id", authorizationId).param("keep", keep).update();
 	}

@@ -83,7 +83,7 @@ class SignupPageTests {
 			.param("id", id)
 			.query(String.class)
 			.single();
-		assertThat(hash).startsWith("{argon2id}$argon2id$v=19$m=19456,t=2,p=1$");
+		assertThat(hash).startsWith("{argon2id}$argon2id$v=19$m=7168,t=5,p=1$");
 		Integer profileRows = this.jdbc.sql("""
 				SELECT count(*) FROM identity.profiles p
 				JOIN identity.software_backgrounds s ON s.profile_id = p.id

@@ -40,8 +40,8 @@ class SeedingTest {
 	@Test
 	void whenSeededTwiceThenEveryUserHasOneCompleteProfileWithBothBackgrounds() throws Exception {
 		try (Connection connection = connect()) {
-			Seeder.seed(connection, 40, "{argon2id}$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA");
-			Seeder.seed(connection, 50, "{argon2id}$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA");
+			Seeder.seed(connection, 40, "{argon2id}$argon2id$v=19$m=7168,t=5,p=1$c2FsdA$aGFzaA");
+			Seeder.seed(connection, 50, "{argon2id}$argon2id$v=19$m=7168,t=5,p=1$c2FsdA$aGFzaA");
 
 			assertThat(count(connection, "SELECT count(*) FROM identity.users WHERE email LIKE 'bench-user-%'")).isEqualTo(50);
 			assertThat(count(connection, """
