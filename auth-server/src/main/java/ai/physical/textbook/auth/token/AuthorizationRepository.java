@@ -82,9 +82,52 @@ class AuthorizationRepository {
 		return new Family((AuthorizationRow) rows.get(0)[0], tokens);
 	}
 
-	/** @return true when the authorization was inserted, false when it existed and was updated */
-	boolean upsert(AuthorizationRow row) {
-		return Boolean.TRUE.equals(this.jdbc.sql("""
+	/**
+	 * Writes an authorization and its current tokens in one statement (one round trip, atomic on its own, no
+	 * BEGIN/COMMIT): the authorization row is upserted, each token row upserted by its hash, and the family's other
+	 * current tokens retired. Replaced refresh, access and ID tokens are kept as superseded rows (for reuse detection
+	 * and denylisting); consumed states and codes that left the authorization are deleted. The statement's parts run
+	 * on one snapshot, so the retiring parts never see the rows it inserts, and the foreign key of a new token is
+	 * checked at the end of the statement, after its authorization row exists. The retiring parts touch only current
+	 * rows (states and codes are never superseded), through the partial index on them.
+	 */
+	void save(AuthorizationRow authorization, List<TokenRow> tokens) {
+		List<String> keep = tokens.isEmpty() ? List.of("") : tokens.stream().map(TokenRow::tokenHash).toList();
+		StringBuilder sql = new StringBuilder("""
+				WITH retired AS (
+				    UPDATE identity.oauth2_authorization_token SET superseded_at = now()
+				    WHERE authorization_id = :id AND superseded_at IS NULL AND token_hash NOT IN (:keep)
+				      AND token_type IN ('refresh_token', 'access_token', 'id_token')
+				), consumed AS (
+				    DELETE FROM identity.oauth2_authorization_token
+				    WHERE authorization_id = :id AND superseded_at IS NULL AND token_hash NOT IN (:keep)
+				      AND token_type NOT IN ('refresh_token', 'access_token', 'id_token')
+				)""");
+		if (!tokens.isEmpty()) {
+			sql.append("""
+					, current_tokens AS (
+					    INSERT INTO identity.oauth2_authorization_token
+					        (token_hash, authorization_id, token_type, issued_at, expires_at, invalidated, jti, claims,
+					         metadata)
+					    VALUES\s""");
+			for (int i = 0; i < tokens.size(); i++) {
+				sql.append((i > 0) ? ", " : "")
+					.append("(:hash%1$d, :id, :type%1$d, :issuedAt%1$d, :expiresAt%1$d, :invalidated%1$d, :jti%1$d, "
+						.formatted(i))
+					.append(":claims%1$d, :metadata%1$d)".formatted(i));
+			}
+			sql.append("""
+
+					    ON CONFLICT (token_hash) DO UPDATE SET
+					        invalidated = EXCLUDED.invalidated,
+					        claims = EXCLUDED.claims,
+					        metadata = EXCLUDED.metadata,
+					        superseded_at = NULL
+					    WHERE identity.oauth2_authorization_token.authorization_id = EXCLUDED.authorization_id
+					)""");
+		}
+		sql.append("""
+
 				INSERT INTO identity.oauth2_authorization
 				    (id, registered_client_id, principal_name, authorization_grant_type, authorized_scopes, attributes,
 				     expires_at)
@@ -94,63 +137,28 @@ class AuthorizationRepository {
 				    authorized_scopes = EXCLUDED.authorized_scopes,
 				    attributes = EXCLUDED.attributes,
 				    expires_at = greatest(identity.oauth2_authorization.expires_at, EXCLUDED.expires_at)
-				RETURNING (xmax = 0) AS inserted
-				""")
-			.param("id", row.id())
-			.param("clientId", row.registeredClientId())
-			.param("principal", row.principalName())
-			.param("grantType", row.grantType())
-			.param("scopes", row.authorizedScopes())
-			.param("attributes", row.attributes())
-			.param("expiresAt", offset(row.expiresAt()))
-			.query(Boolean.class)
-			.single());
-	}
-
-	void upsertTokens(String authorizationId, Collection<TokenRow> tokens) {
-		for (TokenRow token : tokens) {
-			this.jdbc.sql("""
-					INSERT INTO identity.oauth2_authorization_token
-					    (token_hash, authorization_id, token_type, issued_at, expires_at, invalidated, jti, claims,
-					     metadata)
-					VALUES (:hash, :authorizationId, :type, :issuedAt, :expiresAt, :invalidated, :jti, :claims, :metadata)
-					ON CONFLICT (token_hash) DO UPDATE SET
-					    invalidated = EXCLUDED.invalidated,
-					    claims = EXCLUDED.claims,
-					    metadata = EXCLUDED.metadata,
-					    superseded_at = NULL
-					WHERE identity.oauth2_authorization_token.authorization_id = EXCLUDED.authorization_id
-					""")
-				.param("hash", token.tokenHash())
-				.param("authorizationId", authorizationId)
-				.param("type", token.tokenType())
-				.param("issuedAt", offset(token.issuedAt()))
-				.param("expiresAt", offset(token.expiresAt()))
-				.param("invalidated", token.invalidated())
-				.param("jti", token.jti())
-				.param("claims", token.claims())
-				.param("metadata", token.metadata())
-				.update();
+				""");
+		JdbcClient.StatementSpec statement = this.jdbc.sql(sql.toString())
+			.param("id", authorization.id())
+			.param("clientId", authorization.registeredClientId())
+			.param("principal", authorization.principalName())
+			.param("grantType", authorization.grantType())
+			.param("scopes", authorization.authorizedScopes())
+			.param("attributes", authorization.attributes())
+			.param("expiresAt", offset(authorization.expiresAt()))
+			.param("keep", keep);
+		for (int i = 0; i < tokens.size(); i++) {
+			TokenRow token = tokens.get(i);
+			statement = statement.param("hash" + i, token.tokenHash())
+				.param("type" + i, token.tokenType())
+				.param("issuedAt" + i, offset(token.issuedAt()))
+				.param("expiresAt" + i, offset(token.expiresAt()))
+				.param("invalidated" + i, token.invalidated())
+				.param("jti" + i, token.jti())
+				.param("claims" + i, token.claims())
+				.param("metadata" + i, token.metadata());
 		}
-	}
-
-	/**
-	 * Tokens of the family that are no longer current: replaced refresh, access and ID tokens are kept as superseded
-	 * (for reuse detection and denylisting); consumed states and codes that left the authorization are deleted. Both
-	 * statements touch only current rows (states and codes are never superseded), through the partial index on them.
-	 */
-	void retireOthers(String authorizationId, Collection<String> currentHashes) {
-		List<String> keep = currentHashes.isEmpty() ? List.of("") : List.copyOf(currentHashes);
-		this.jdbc.sql("""
-				UPDATE identity.oauth2_authorization_token SET superseded_at = now()
-				WHERE authorization_id = :id AND superseded_at IS NULL AND token_hash NOT IN (:keep)
-				  AND token_type IN ('refresh_token', 'access_token', 'id_token')
-				""").param("id", authorizationId).param("keep", keep).update();
-		this.jdbc.sql("""
-				DELETE FROM identity.oauth2_authorization_token
-				WHERE authorization_id = :id AND superseded_at IS NULL AND token_hash NOT IN (:keep)
-				  AND token_type NOT IN ('refresh_token', 'access_token', 'id_token')
-				""").param("id", authorizationId).param("keep", keep).update();
+		statement.update();
 	}
 
 	void delete(String id) {

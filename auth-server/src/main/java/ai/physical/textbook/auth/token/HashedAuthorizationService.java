@@ -19,6 +19,7 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 import ai.physical.textbook.auth.audit.AuthEvent;
+import ai.physical.textbook.auth.token.AuthorizationRepository.AuthorizationRow;
 import ai.physical.textbook.auth.token.AuthorizationRepository.Family;
 import ai.physical.textbook.auth.token.AuthorizationRepository.Lookup;
 import ai.physical.textbook.auth.token.AuthorizationRepository.TokenRow;
@@ -59,14 +60,22 @@ final class HashedAuthorizationService implements OAuth2AuthorizationService {
 	public void save(OAuth2Authorization authorization) {
 		Instant now = this.clock.instant();
 		List<TokenRow> tokens = this.codec.tokenRows(authorization, now);
+		AuthorizationRow row = this.codec.authorizationRow(authorization, tokens, now);
+		if (!revokesAccessToken(authorization)) {
+			// Issuing and rotating: one statement, atomic by itself, so no BEGIN and COMMIT round trips.
+			this.repository.save(row, tokens);
+			return;
+		}
+		// Revoking: the denylist rows are written in the same transaction as the invalidation.
 		this.transactions.executeWithoutResult((status) -> {
-			boolean inserted = this.repository.upsert(this.codec.authorizationRow(authorization, tokens, now));
-			this.repository.upsertTokens(authorization.getId(), tokens);
-			if (!inserted) {
-				this.repository.retireOthers(authorization.getId(), tokens.stream().map(TokenRow::tokenHash).toList());
-			}
+			this.repository.save(row, tokens);
 			publishRevokedAccessTokens(authorization, now);
 		});
+	}
+
+	private static boolean revokesAccessToken(OAuth2Authorization authorization) {
+		OAuth2Authorization.Token<OAuth2AccessToken> accessToken = authorization.getAccessToken();
+		return accessToken != null && accessToken.isInvalidated();
 	}
 
 	/**
@@ -75,9 +84,6 @@ final class HashedAuthorizationService implements OAuth2AuthorizationService {
 	 */
 	private void publishRevokedAccessTokens(OAuth2Authorization authorization, Instant now) {
 		OAuth2Authorization.Token<OAuth2AccessToken> accessToken = authorization.getAccessToken();
-		if (accessToken == null || !accessToken.isInvalidated()) {
-			return;
-		}
 		boolean wholeFamily = authorization.getRefreshToken() == null || authorization.getRefreshToken().isInvalidated();
 		List<RevokedAccessToken> live;
 		if (wholeFamily) {

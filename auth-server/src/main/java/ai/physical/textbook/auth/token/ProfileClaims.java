@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 import ai.physical.textbook.auth.profile.CompleteProfile;
 import ai.physical.textbook.auth.profile.HardwareBackground;
@@ -39,6 +41,8 @@ class ProfileClaims {
 
 	static final String ROLES = "roles";
 
+	private static final String REQUEST_ATTRIBUTE = ProfileClaims.class.getName() + ".";
+
 	private final ProfileService profiles;
 
 	ProfileClaims(ProfileService profiles) {
@@ -54,7 +58,22 @@ class ProfileClaims {
 		if (userId == null) {
 			return Optional.empty();
 		}
-		return this.profiles.findComplete(userId).map(ProfileClaims::claims);
+		// A token response carries an access token and an ID token: both read the profile once, from one snapshot.
+		RequestAttributes request = RequestContextHolder.getRequestAttributes();
+		String attribute = REQUEST_ATTRIBUTE + userId;
+		if (request != null && request.getAttribute(attribute, RequestAttributes.SCOPE_REQUEST) instanceof Map<?, ?> seen) {
+			return Optional.of(cast(seen));
+		}
+		Optional<Map<String, Object>> claims = this.profiles.findComplete(userId).map(ProfileClaims::claims);
+		if (request != null && claims.isPresent()) {
+			request.setAttribute(attribute, claims.get(), RequestAttributes.SCOPE_REQUEST);
+		}
+		return claims;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> cast(Map<?, ?> claims) {
+		return (Map<String, Object>) claims;
 	}
 
 	static Map<String, Object> claims(CompleteProfile profile) {

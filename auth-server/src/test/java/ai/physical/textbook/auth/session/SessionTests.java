@@ -1,5 +1,13 @@
 package ai.physical.textbook.auth.session;
 
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.UUID;
 
 import org.htmlunit.WebClient;
@@ -16,6 +24,7 @@ import org.springframework.session.Session;
 
 import ai.physical.textbook.auth.account.AccountUser;
 import ai.physical.textbook.auth.account.UserSignedOutEverywhere;
+import ai.physical.textbook.auth.support.TestSecrets;
 import ai.physical.textbook.auth.testing.AuthServerTest;
 import ai.physical.textbook.auth.testing.Browsers;
 import ai.physical.textbook.auth.testing.RecordedEvents;
@@ -62,6 +71,46 @@ class SessionTests {
 			attacker.getCookieManager().addCookie(new Cookie("localhost", "SESSION", before));
 			HtmlPage page = attacker.getPage(base() + "/account");
 			assertThat(page.getUrl().getPath()).isEqualTo("/signin");
+		}
+	}
+
+	@Test
+	void whenBackChannelEndpointsReceiveTheSessionCookieThenTheSessionIsNeitherReadNorExtended() throws Exception {
+		AccountUser user = this.users.create("back-channel");
+		try (WebClient browser = Browsers.open()) {
+			Browsers.signIn(browser, base(), user.email(), TestUsers.PASSWORD);
+			String cookie = "SESSION=" + Browsers.sessionCookie(browser);
+			String id = new String(Base64.getDecoder().decode(Browsers.sessionCookie(browser)), StandardCharsets.UTF_8);
+			Instant lastUse = this.sessions.findById(id).getLastAccessedTime();
+			// RFC 6749 2.3.1: the secret is form-encoded before Basic encoding.
+			String basic = "Basic " + Base64.getEncoder()
+				.encodeToString((TestSecrets.SERVICE_CLIENT + ":"
+						+ URLEncoder.encode(TestSecrets.SERVICE_CLIENT_SECRET, StandardCharsets.UTF_8))
+					.getBytes(StandardCharsets.UTF_8));
+
+			HttpClient http = HttpClient.newHttpClient();
+			HttpResponse<String> token = http.send(HttpRequest.newBuilder(URI.create(base() + "/oauth2/token"))
+				.header("Cookie", cookie)
+				.header("Authorization", basic)
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=textbook.api"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+			assertThat(token.headers().firstValue("Set-Cookie")).isEmpty();
+			for (String path : new String[] { "/oauth2/jwks", "/.well-known/openid-configuration" }) {
+				assertThat(http.send(HttpRequest.newBuilder(URI.create(base() + path)).header("Cookie", cookie).build(),
+						HttpResponse.BodyHandlers.discarding())
+					.statusCode()).isEqualTo(200);
+			}
+			assertThat(this.sessions.findById(id).getLastAccessedTime())
+				.as("token, JWK set and discovery requests do not touch the browser session")
+				.isEqualTo(lastUse);
+
+			HttpResponse<String> page = http.send(
+					HttpRequest.newBuilder(URI.create(base() + "/account")).header("Cookie", cookie).build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(page.statusCode()).as("the session itself is alive").isEqualTo(200);
+			assertThat(this.sessions.findById(id).getLastAccessedTime()).as("a page does use it").isAfter(lastUse);
 		}
 	}
 
