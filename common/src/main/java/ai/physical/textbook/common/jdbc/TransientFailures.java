@@ -1,13 +1,7 @@
 package ai.physical.textbook.common.jdbc;
 
 import java.sql.SQLException;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.IdentityHashMap;
-import java.util.Map;
 import java.util.Set;
-
-import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Tells transient PostgreSQL failures (worth running the whole unit again) from everything else.
@@ -26,28 +20,8 @@ public final class TransientFailures {
 
 	/** Whether the failure, or any of its causes, is a transient PostgreSQL failure. */
 	public static boolean isTransient(Throwable failure) {
-		Map<Throwable, Boolean> seen = new IdentityHashMap<>();
-		Deque<Throwable> pending = new ArrayDeque<>();
-		if (failure != null) {
-			pending.add(failure);
-		}
-		while (!pending.isEmpty()) {
-			Throwable current = pending.poll();
-			if (seen.put(current, true) != null) {
-				continue;
-			}
-			if (current instanceof SQLException sql && isTransientState(sql.getSQLState())) {
-				return true;
-			}
-			if (current.getCause() != null) {
-				pending.add(current.getCause());
-			}
-			// When the connection died, the rollback fails too and hides the original failure.
-			if (current instanceof TransactionSystemException rollback && rollback.getApplicationException() != null) {
-				pending.add(rollback.getApplicationException());
-			}
-		}
-		return false;
+		return CauseChain.anyMatch(failure,
+				(cause) -> cause instanceof SQLException sql && isTransientState(sql.getSQLState()));
 	}
 
 	/** Whether an SQLState names a transient failure. */

@@ -3,11 +3,7 @@ package ai.physical.textbook.common.web;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisCommandTimeoutException;
@@ -19,6 +15,7 @@ import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.TransactionSystemException;
 
+import ai.physical.textbook.common.jdbc.CauseChain;
 import ai.physical.textbook.common.jdbc.TransientFailures;
 
 /**
@@ -50,28 +47,7 @@ public final class DependencyFailures {
 
 	/** Whether the failure, or any of its causes, says that PostgreSQL or Redis is unavailable. */
 	public static boolean isUnavailable(Throwable failure) {
-		Map<Throwable, Boolean> seen = new IdentityHashMap<>();
-		Deque<Throwable> pending = new ArrayDeque<>();
-		if (failure != null) {
-			pending.add(failure);
-		}
-		while (!pending.isEmpty()) {
-			Throwable current = pending.poll();
-			if (seen.put(current, Boolean.TRUE) != null) {
-				continue;
-			}
-			if (unavailable(current)) {
-				return true;
-			}
-			if (current.getCause() != null) {
-				pending.add(current.getCause());
-			}
-			// A rollback that failed because the connection died hides the original failure.
-			if (current instanceof TransactionSystemException rollback && rollback.getApplicationException() != null) {
-				pending.add(rollback.getApplicationException());
-			}
-		}
-		return false;
+		return CauseChain.anyMatch(failure, DependencyFailures::unavailable);
 	}
 
 	private static boolean unavailable(Throwable failure) {
