@@ -53,6 +53,9 @@ class JvmOptionsTests {
 		assertThat(flag(flags, "MetaspaceSize")).as("above what a start loads: no full collection for metadata")
 			.isGreaterThanOrEqualTo(96L * 1024 * 1024)
 			.isLessThanOrEqualTo(flag(flags, "MaxMetaspaceSize"));
+		assertThat(flag(flags, "Tier4InvocationThreshold")).as("C2 later than the default 5000: not during a start")
+			.isEqualTo(15000);
+		assertThat(flag(flags, "Tier4CompileThreshold")).isEqualTo(45000);
 	}
 
 	private static long flag(List<String> flags, String name) {
