@@ -156,20 +156,54 @@ app_env() {
     SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD=postgres \
     REDIS_URL="redis://127.0.0.1:${REDIS_PORT}" ISSUER_URL="$AUTH" JWK_SET_URI="$AUTH/oauth2/jwks" \
     TEXTBOOK_KEK="$KEK" "$SERVICE_SECRET_ENV=$SERVICE_SECRET" "$INTROSPECT_SECRET_ENV=$INTROSPECT_SECRET" \
-    "$WEB_REDIRECT_ENV=$WEB_REDIRECT" "$@"
+    "$WEB_REDIRECT_ENV=$WEB_REDIRECT" MALLOC_ARENA_MAX=2 "$@"
 }
 
-# start_app <name> <jar> <port>: starts the app, waits for readiness, sets <NAME>_PID and LAST_READY_MS.
+# How the apps are launched: "deployed" (default) as the images and ./run start them, from the extracted jar with a
+# class-data-sharing archive made by a training run (docs/deployment.md, "Start time"); "jar" as plain
+# `java -jar <app>-exec.jar`. The first start (with the migrations) is always from the executable jar, since the
+# training run needs a migrated database to go through a whole start.
+LAUNCH="${BENCH_LAUNCH:-deployed}"
+case "$LAUNCH" in deployed|jar) ;; *) echo "BENCH_LAUNCH must be deployed or jar" >&2; exit 2 ;; esac
+declare -A DEPLOYED_JAR=() DEPLOYED_ARCHIVE=()
+
+# prepare_deployed <name> <jar> <port>: extracts the jar and makes its archive, as the images' build does (the app
+# must not be running: the training run starts it up to its refreshed context and exits).
+prepare_deployed() {
+  local name=$1 jar=$2 port=$3 dir="$WORK/deployed/$1"
+  rm -rf "$dir"; mkdir -p "$dir"
+  java -Djarmode=tools -jar "$jar" extract --destination "$dir/app" > "$LOGS/$name-extract.log" 2>&1 \
+    || { cat "$LOGS/$name-extract.log" >&2; exit 1; }
+  local extracted
+  extracted="$dir/app/$(basename "$jar")"
+  log "$name: training run for its class-data-sharing archive"
+  # shellcheck disable=SC2086
+  ( app_env PORT="$port" java $APP_JAVA_OPTS -XX:ArchiveClassesAtExit="$dir/app.jsa" -Dspring.context.exit=onRefresh \
+    -jar "$extracted" > "$LOGS/$name-training.log" 2>&1 ) \
+    || { log "$name: training run failed"; tail -40 "$LOGS/$name-training.log" >&2; exit 1; }
+  [ -s "$dir/app.jsa" ] || { log "$name: the training run wrote no archive"; exit 1; }
+  DEPLOYED_JAR[$name]="$extracted"
+  DEPLOYED_ARCHIVE[$name]="$dir/app.jsa"
+}
+
+# start_app <name> <jar> <port> [deployed|jar]: starts the app (as LAUNCH says unless told; "deployed" only once
+# prepare_deployed has run), waits for readiness, sets <NAME>_PID and LAST_READY_MS.
 LAST_READY_MS=0
 start_app() {
-  local name=$1 jar=$2 port=$3
-  local t0 pid
+  local name=$1 jar=$2 port=$3 how=${4:-$LAUNCH}
+  local t0 pid launch=(-jar "$jar")
+  if [ "$how" = deployed ] && [ -n "${DEPLOYED_JAR[$name]:-}" ]; then
+    launch=(-XX:SharedArchiveFile="${DEPLOYED_ARCHIVE[$name]}" -jar "${DEPLOYED_JAR[$name]}")
+  fi
   t0=$(date +%s%N)
   # shellcheck disable=SC2086
-  app_env PORT="$port" java $APP_JAVA_OPTS -jar "$jar" >> "$LOGS/$name.log" 2>&1 &
+  app_env PORT="$port" java $APP_JAVA_OPTS "${launch[@]}" >> "$LOGS/$name.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 3000); do
-    if curl -fsS -o /dev/null "http://127.0.0.1:${port}/actuator/health/readiness" 2>/dev/null; then
+    # Until the port is open (Tomcat opens it last), a connection attempt by bash itself: starting a curl process
+    # 50 times a second would take CPU from the start being measured on two cores.
+    if { exec 3<>"/dev/tcp/127.0.0.1/${port}"; } 2>/dev/null && exec 3>&- \
+        && curl -fsS -o /dev/null "http://127.0.0.1:${port}/actuator/health/readiness" 2>/dev/null; then
       LAST_READY_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
       log "$name ready in ${LAST_READY_MS} ms (pid $pid)"
       if [ "$name" = auth-server ]; then AUTH_PID=$pid; else API_PID=$pid; fi
@@ -505,7 +539,8 @@ main() {
   meta "memory" "$(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
   meta "kernel" "$(uname -r)"
   meta "Java" "$(java -version 2>&1 | head -2 | tail -1)"
-  meta "app JVM options" "${APP_JAVA_OPTS:-(none: JVM defaults)}"
+  meta "app JVM options" "${APP_JAVA_OPTS:-(none: JVM defaults)}; environment MALLOC_ARENA_MAX=2"
+  meta "app launch" "$( [ "$LAUNCH" = deployed ] && echo "as deployed: java <options> -XX:SharedArchiveFile=<training run's archive> -jar <extracted jar> (first start, and every start with BENCH_RESTART=0: java -jar)" || echo "java <options> -jar <app>-exec.jar" )"
   meta "load generators" "$(wrk -v 2>&1 | head -1 | awk '{ print "wrk", $2 }'); Java HttpClient closed loop (benchmarks module)"
   meta "warm-up / measured" "${GLOBAL_WARMUP} s once, then ${WARMUP} s / ${DURATION} s per scenario; c = ${C} unless noted"
 
@@ -521,13 +556,27 @@ main() {
   meta "data" "$(tail -1 "$LOGS/seed.log")"
 
   # Launch to ready on a migrated database, the figure a restart or a scale-out sees (BENCH_RESTART=0 skips it).
+  # Both ways: plain `java -jar`, then as deployed (extracted jar + class-data-sharing archive), which then serves the
+  # scenarios. Each app starts alone.
   if [ "${BENCH_RESTART:-1}" = "1" ]; then
     stop_app "$API_PID"; stop_app "$AUTH_PID"
+    if [ "$LAUNCH" = deployed ]; then
+      prepare_deployed auth-server "$AUTH_JAR" "$AUTH_PORT"
+      prepare_deployed resource-api "$API_JAR" "$API_PORT"
+    fi
     sleep 2
-    start_app auth-server "$AUTH_JAR" "$AUTH_PORT"
-    meta "auth-server launch to ready (ms)" "$LAST_READY_MS"
-    start_app resource-api "$API_JAR" "$API_PORT"
-    meta "resource-api launch to ready (ms)" "$LAST_READY_MS"
+    start_app auth-server "$AUTH_JAR" "$AUTH_PORT" jar
+    meta "auth-server launch to ready, plain java -jar (ms)" "$LAST_READY_MS"
+    start_app resource-api "$API_JAR" "$API_PORT" jar
+    meta "resource-api launch to ready, plain java -jar (ms)" "$LAST_READY_MS"
+    if [ "$LAUNCH" = deployed ]; then
+      stop_app "$API_PID"; stop_app "$AUTH_PID"
+      sleep 2
+      start_app auth-server "$AUTH_JAR" "$AUTH_PORT"
+      meta "auth-server launch to ready, as deployed: extracted jar + class-data-sharing archive (ms)" "$LAST_READY_MS"
+      start_app resource-api "$API_JAR" "$API_PORT"
+      meta "resource-api launch to ready, as deployed: extracted jar + class-data-sharing archive (ms)" "$LAST_READY_MS"
+    fi
   fi
   sleep 10
   meta "auth-server RSS idle after start (MiB)" "$(rss_mib "$AUTH_PID")"

@@ -23,6 +23,15 @@ import java.util.concurrent.TimeUnit;
  */
 final class ChildApp {
 
+	private static final Duration READY_POLL = Duration.ofMillis(50);
+
+	/**
+	 * The environment every app JVM gets besides its own settings: at most two C-library heap arenas instead of eight
+	 * per core, which keeps the native memory of a JVM with many request threads from fragmenting into per-thread
+	 * arenas (docs/deployment.md, "JVM options"). A value set in the launcher's own environment wins.
+	 */
+	static final Map<String, String> NATIVE_MEMORY_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
+
 	private final String name;
 
 	private final Process process;
@@ -37,7 +46,7 @@ final class ChildApp {
 	 */
 	static ChildApp start(String name, List<String> command, Map<String, String> environment, PrintStream out) {
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-		builder.environment().putAll(environment);
+		applyEnvironment(builder.environment(), environment);
 		try {
 			Process process = builder.start();
 			String prefix = String.format("%-13s| ", name);
@@ -49,6 +58,15 @@ final class ChildApp {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start " + name, ex);
 		}
+	}
+
+	/**
+	 * Adds the app's environment and {@link #NATIVE_MEMORY_ENVIRONMENT} (unless already set) to a child's
+	 * environment.
+	 */
+	static void applyEnvironment(Map<String, String> target, Map<String, String> environment) {
+		NATIVE_MEMORY_ENVIRONMENT.forEach(target::putIfAbsent);
+		target.putAll(environment);
 	}
 
 	/** {@code java [@jvm.options] -jar <jar>}: the options file is the one place the apps' JVM options are set. */
@@ -95,7 +113,9 @@ final class ChildApp {
 			catch (IOException ex) {
 				// Not listening yet.
 			}
-			Thread.sleep(500);
+			// Short, so that the launcher reports ready within a few tens of milliseconds of the app (the probe is a
+			// local request of about a millisecond).
+			Thread.sleep(READY_POLL.toMillis());
 		}
 		throw new IllegalStateException(this.name + " was not ready within " + timeout.toSeconds() + " s");
 	}

@@ -124,7 +124,8 @@ final class FastStart {
 			throws IOException, InterruptedException {
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(log.toFile());
-		builder.environment().putAll(environment);
+		// Like the real start, so that the training run loads the same classes.
+		ChildApp.applyEnvironment(builder.environment(), environment);
 		Process process = builder.start();
 		if (!process.waitFor(STEP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
 			process.destroyForcibly();

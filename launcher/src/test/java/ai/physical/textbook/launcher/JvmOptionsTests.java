@@ -50,6 +50,12 @@ class JvmOptionsTests {
 		assertThat(flag(flags, "UseSerialGC")).isEqualTo(1);
 		assertThat(flag(flags, "ExitOnOutOfMemoryError")).isEqualTo(1);
 		assertThat(flag(flags, "MaxMetaspaceSize")).isPositive().isLessThan(256L * 1024 * 1024);
+		assertThat(flag(flags, "MetaspaceSize")).as("above what a start loads: no full collection for metadata")
+			.isGreaterThanOrEqualTo(96L * 1024 * 1024)
+			.isLessThanOrEqualTo(flag(flags, "MaxMetaspaceSize"));
+		assertThat(flag(flags, "Tier4InvocationThreshold")).as("C2 later than the default 5000: not during a start")
+			.isEqualTo(15000);
+		assertThat(flag(flags, "Tier4CompileThreshold")).isEqualTo(45000);
 	}
 
 	private static long flag(List<String> flags, String name) {
