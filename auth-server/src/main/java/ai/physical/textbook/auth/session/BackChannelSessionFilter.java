@@ -1,6 +1,8 @@
 package ai.physical.textbook.auth.session;
 
 import java.io.IOException;
+import java.util.List;
+import java.util.Set;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -9,7 +11,6 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
-import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -24,19 +25,42 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *
  * <p>Runs right after Spring Session's filter. {@code getSession(false)} answers {@code null}; code that insists on a
  * session ({@code getSession(true)}) still gets the real one, so nothing breaks if a framework path ever needs it.
+ * Paths are compared as plain strings, because this runs on every request before Spring has parsed the path (a
+ * path pattern matcher parses it again per pattern); an unusual spelling of a path only means the session is read as
+ * before.
  */
 class BackChannelSessionFilter extends OncePerRequestFilter {
 
-	private final RequestMatcher backChannel;
+	private final Set<String> paths;
 
-	BackChannelSessionFilter(RequestMatcher backChannel) {
-		this.backChannel = backChannel;
+	private final List<String> prefixes;
+
+	/**
+	 * @param paths the back-channel paths
+	 * @param prefixes the prefixes (ending with {@code /}) of back-channel path trees
+	 */
+	BackChannelSessionFilter(Set<String> paths, List<String> prefixes) {
+		this.paths = Set.copyOf(paths);
+		this.prefixes = List.copyOf(prefixes);
+	}
+
+	private boolean isBackChannel(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		if (this.paths.contains(path)) {
+			return true;
+		}
+		for (String prefix : this.prefixes) {
+			if (path.startsWith(prefix)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		chain.doFilter(this.backChannel.matches(request) ? new WithoutSessionLookup(request) : request, response);
+		chain.doFilter(isBackChannel(request) ? new WithoutSessionLookup(request) : request, response);
 	}
 
 	private static final class WithoutSessionLookup extends HttpServletRequestWrapper {

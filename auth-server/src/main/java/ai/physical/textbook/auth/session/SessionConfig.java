@@ -1,13 +1,12 @@
 package ai.physical.textbook.auth.session;
 
+import java.util.List;
+import java.util.Set;
+
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.util.matcher.OrRequestMatcher;
-import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.session.web.http.SessionRepositoryFilter;
 
 /**
@@ -17,26 +16,20 @@ import org.springframework.session.web.http.SessionRepositoryFilter;
 @Configuration(proxyBeanMethods = false)
 class SessionConfig {
 
+	/**
+	 * The back-channel endpoints: they authenticate a client or a bearer token. Not the authorization, device
+	 * verification and logout endpoints, which work on the browser's user.
+	 */
 	@Bean
 	FilterRegistrationBean<BackChannelSessionFilter> backChannelSessionFilter(AuthorizationServerSettings settings) {
-		FilterRegistrationBean<BackChannelSessionFilter> registration = new FilterRegistrationBean<>(
-				new BackChannelSessionFilter(backChannel(settings)));
+		BackChannelSessionFilter filter = new BackChannelSessionFilter(
+				Set.of(settings.getTokenEndpoint(), settings.getTokenRevocationEndpoint(),
+						settings.getTokenIntrospectionEndpoint(), settings.getDeviceAuthorizationEndpoint(),
+						settings.getJwkSetEndpoint(), settings.getOidcUserInfoEndpoint()),
+				List.of("/.well-known/", "/api/", "/actuator/"));
+		FilterRegistrationBean<BackChannelSessionFilter> registration = new FilterRegistrationBean<>(filter);
 		registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER + 1);
 		return registration;
-	}
-
-	/**
-	 * Endpoints that authenticate a client or a bearer token. Not the authorization, device verification and logout
-	 * endpoints, which work on the browser's user.
-	 */
-	static RequestMatcher backChannel(AuthorizationServerSettings settings) {
-		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
-		return new OrRequestMatcher(paths.matcher(HttpMethod.POST, settings.getTokenEndpoint()),
-				paths.matcher(HttpMethod.POST, settings.getTokenRevocationEndpoint()),
-				paths.matcher(HttpMethod.POST, settings.getTokenIntrospectionEndpoint()),
-				paths.matcher(HttpMethod.POST, settings.getDeviceAuthorizationEndpoint()),
-				paths.matcher(settings.getJwkSetEndpoint()), paths.matcher(settings.getOidcUserInfoEndpoint()),
-				paths.matcher("/.well-known/**"), paths.matcher("/api/**"), paths.matcher("/actuator/**"));
 	}
 
 	@Bean
