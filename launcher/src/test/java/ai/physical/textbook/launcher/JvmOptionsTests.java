@@ -45,7 +45,9 @@ class JvmOptionsTests {
 	void whenJvmStartedWithTheOptionsFileThenHeapIsCappedAndSerialCollectorUsed() throws Exception {
 		List<String> flags = run(JAVA.toString(), "@" + OPTIONS, "-XX:+PrintFlagsFinal", "-version");
 
-		assertThat(flag(flags, "MaxHeapSize")).isEqualTo(128L * 1024 * 1024);
+		assertThat(flag(flags, "MaxHeapSize")).isEqualTo(160L * 1024 * 1024);
+		assertThat(flag(flags, "MaxNewSize")).as("room for the Argon2id hashes in flight").isEqualTo(64L * 1024 * 1024);
+		assertThat(flag(flags, "SurvivorRatio")).isEqualTo(2);
 		assertThat(flag(flags, "TrimNativeHeapInterval")).as("known to this JDK, not ignored").isEqualTo(5000);
 		assertThat(flag(flags, "UseSerialGC")).isEqualTo(1);
 		assertThat(flag(flags, "ExitOnOutOfMemoryError")).isEqualTo(1);
