@@ -38,10 +38,13 @@ public record ResourceApiProperties(@DefaultValue("http://localhost:9000") Strin
 	 * last quarter of this time, so keys the auth-server removed are dropped within it
 	 * @param jwkRefreshMinInterval the rate limit of JWK set fetches (at most two per interval: the background refresh
 	 * and one for an unknown {@code kid}); an unknown {@code kid} past the limit is simply an unknown key (401)
+	 * @param verifiedTokenCacheSize how many verified access tokens are remembered, so that a reader's next requests
+	 * with the same token skip the signature and claim checks (expiry and revocation are still checked every time);
+	 * about 4 KiB of heap each, 0 turns it off
 	 */
 	public record Jwt(String jwkSetUri, @DefaultValue("textbook-api") String audience,
 			@DefaultValue({ "RS256", "ES256" }) List<String> algorithms, @DefaultValue("5m") Duration jwkCacheTtl,
-			@DefaultValue("30s") Duration jwkRefreshMinInterval) {
+			@DefaultValue("30s") Duration jwkRefreshMinInterval, @DefaultValue("2048") int verifiedTokenCacheSize) {
 	}
 
 	/**

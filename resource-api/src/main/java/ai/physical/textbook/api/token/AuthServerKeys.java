@@ -92,6 +92,19 @@ final class AuthServerKeys implements JWKSource<SecurityContext>, Closeable {
 		}
 	}
 
+	/**
+	 * @return the cached set, the same instance until the set is fetched again; {@code null} when there is none and
+	 * the issuer cannot be reached (the decoder then reports that itself)
+	 */
+	Object currentSet() {
+		try {
+			return this.source.getJWKSet(JWKSetCacheRefreshEvaluator.noRefresh(), System.currentTimeMillis(), null);
+		}
+		catch (KeySourceException ex) {
+			return null;
+		}
+	}
+
 	@Override
 	public void close() throws IOException {
 		this.source.close();

@@ -2,14 +2,11 @@ package ai.physical.textbook.api.token;
 
 import java.net.MalformedURLException;
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
-
-import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.proc.SecurityContext;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -29,7 +26,7 @@ import ai.physical.textbook.api.config.ResourceApiProperties;
 class TokenValidationConfig {
 
 	@Bean
-	JWKSource<SecurityContext> authServerJwkSource(ResourceApiProperties properties) throws MalformedURLException {
+	AuthServerKeys authServerJwkSource(ResourceApiProperties properties) throws MalformedURLException {
 		ResourceApiProperties.Jwt jwt = properties.jwt();
 		// Keys are cached and refreshed ahead of their TTL; an unknown kid (a rotated key) triggers a refetch within
 		// the rate limit, so a flood of tokens with made-up kids cannot turn into a flood of requests to the
@@ -39,16 +36,17 @@ class TokenValidationConfig {
 	}
 
 	@Bean
-	JwtDecoder jwtDecoder(JWKSource<SecurityContext> authServerJwkSource, ResourceApiProperties properties,
+	JwtDecoder jwtDecoder(AuthServerKeys authServerJwkSource, ResourceApiProperties properties,
 			RevocationDenylist denylist) {
 		return decoder(authServerJwkSource, properties, new NotRevokedValidator(denylist));
 	}
 
 	/**
-	 * The decoder without Spring: the key source, the allowed algorithms, the RFC 9068 checks and the extra validator
-	 * (the denylist), with key-source failures sorted into 503 and 401 ({@link UnavailabilityAwareJwtDecoder}).
+	 * The decoder without Spring: the key source, the allowed algorithms and the RFC 9068 checks, verified tokens
+	 * remembered ({@link VerifiedTokenCache}), the extra validator (the denylist) on every request, and key-source
+	 * failures sorted into 503 and 401 ({@link UnavailabilityAwareJwtDecoder}).
 	 */
-	static JwtDecoder decoder(JWKSource<SecurityContext> keys, ResourceApiProperties properties,
+	static JwtDecoder decoder(AuthServerKeys keys, ResourceApiProperties properties,
 			OAuth2TokenValidator<Jwt> notRevoked) {
 		List<SignatureAlgorithm> allowed = properties.jwt().algorithms().stream().map(SignatureAlgorithm::from).toList();
 		if (allowed.contains(null) || allowed.isEmpty()) {
@@ -61,14 +59,15 @@ class TokenValidationConfig {
 				algorithms.addAll(allowed);
 			})
 			.build();
-		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createAtJwtValidator()
+		decoder.setJwtValidator(JwtValidators.createAtJwtValidator()
 			.issuer(properties.issuer())
 			.audience(properties.jwt().audience())
 			// Any client may call the API (the web reader, the tutor, labs); the claim must be present, though.
 			.validators((validators) -> validators.put("client_id",
 					new JwtClaimValidator<String>("client_id", (clientId) -> clientId != null && !clientId.isBlank())))
-			.build(), notRevoked));
-		return new UnavailabilityAwareJwtDecoder(decoder);
+			.build());
+		return new UnavailabilityAwareJwtDecoder(new VerifiedTokenCache(decoder, keys::currentSet, notRevoked,
+				properties.jwt().verifiedTokenCacheSize(), Clock.systemUTC()));
 	}
 
 }

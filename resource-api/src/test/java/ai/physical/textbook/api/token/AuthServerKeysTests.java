@@ -190,7 +190,7 @@ class AuthServerKeysTests {
 		}
 		ResourceApiProperties properties = new ResourceApiProperties(issuer(),
 				new ResourceApiProperties.Jwt(jwks.toString(), AUDIENCE, List.of("RS256", "ES256"), ttl,
-						minRefetchInterval),
+						minRefetchInterval, 2048),
 				null, null, null, null, null);
 		return TokenValidationConfig.decoder(this.keys, properties, (jwt) -> OAuth2TokenValidatorResult.success());
 	}
