@@ -78,6 +78,14 @@ public final class SigningKeys implements JWKSource<SecurityContext> {
 		return current.signing();
 	}
 
+	/**
+	 * @return every published key (with private parts: serialize it with {@link JWKSet#toString()}, which writes the
+	 * public parts only); the same instance until the keys are reloaded
+	 */
+	public JWKSet published() {
+		return snapshot().jwkSet();
+	}
+
 	@Override
 	public List<JWK> get(JWKSelector selector, SecurityContext context) {
 		Snapshot current = snapshot();
