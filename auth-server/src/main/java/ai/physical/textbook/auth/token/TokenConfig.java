@@ -2,7 +2,6 @@ package ai.physical.textbook.auth.token;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -12,6 +11,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -32,6 +32,7 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 import org.springframework.transaction.support.TransactionTemplate;
 
 import ai.physical.textbook.auth.key.SigningKeys;
+import ai.physical.textbook.common.jwt.VerifiedTokenCache;
 
 /**
  * Authorization and consent storage, and the token generator: JWT access and ID tokens signed with the current key,
@@ -64,23 +65,23 @@ class TokenConfig {
 	/**
 	 * Validates this server's own access tokens (userinfo, JSON API) against the same keys, without an HTTP round
 	 * trip, as RFC 9068 access tokens: {@code typ at+jwt}, this issuer, audience {@code textbook-api}. (Spring's
-	 * default validators accept only {@code typ JWT}; resource servers must do the same as here.)
+	 * default validators accept only {@code typ JWT}; resource servers must do the same as here.) A verified token is
+	 * remembered until the keys are reloaded ({@link VerifiedTokenCache}); expiry and the checks of the features
+	 * that own them (the revoked-token denylist) run on every request.
 	 */
 	@Bean
 	JwtDecoder jwtDecoder(SigningKeys signingKeys, @Value("${textbook.issuer}") String issuer,
-			ObjectProvider<OAuth2TokenValidator<Jwt>> extraValidators) {
+			@Value("${textbook.tokens.verified-cache-size:2048}") int verifiedCacheSize,
+			ObjectProvider<OAuth2TokenValidator<Jwt>> everyRequest) {
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(signingKeys)
 			.jwsAlgorithms((algorithms) -> algorithms.addAll(Set.of(SignatureAlgorithm.RS256, SignatureAlgorithm.ES256)))
 			.build();
-		List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
-		validators.add(new JwtTypeValidator("at+jwt"));
-		validators.add(new JwtIssuerValidator(issuer));
-		validators.add(new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
-				(audience) -> audience != null && audience.contains(AccessTokenClaimsCustomizer.API_AUDIENCE)));
-		// Further checks such as the revoked-token denylist come from the features that own them.
-		extraValidators.orderedStream().forEach(validators::add);
-		decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(validators));
-		return decoder;
+		decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(List.of(new JwtTypeValidator("at+jwt"),
+				new JwtIssuerValidator(issuer), new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
+						(audience) -> audience != null && audience.contains(AccessTokenClaimsCustomizer.API_AUDIENCE)))));
+		return new VerifiedTokenCache(decoder, signingKeys::published,
+				new DelegatingOAuth2TokenValidator<>(everyRequest.orderedStream().toList()), verifiedCacheSize,
+				Clock.systemUTC());
 	}
 
 }

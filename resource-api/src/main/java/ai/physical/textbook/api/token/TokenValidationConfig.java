@@ -16,6 +16,7 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 import ai.physical.textbook.api.config.ResourceApiProperties;
+import ai.physical.textbook.common.jwt.VerifiedTokenCache;
 
 /**
  * How access tokens are accepted: signed by a key of the auth-server's JWK set with an allowed algorithm, and valid

@@ -1,4 +1,4 @@
-package ai.physical.textbook.api.token;
+package ai.physical.textbook.common.jwt;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -24,7 +24,7 @@ import org.springframework.security.oauth2.jwt.JwtValidationException;
  * signature check, the parsing and the claim checks that cannot change (issuer, audience, type, algorithm). A reader
  * sends one token for its whole lifetime, and on a hit these were most of a request's CPU (JFR: Base64, the JSON
  * parser and the RSA arithmetic). What can change is checked on every request, hit or not: the expiry and
- * not-before times, and the denylist.
+ * not-before times, and the checks given as {@code everyRequest} (the denylist).
  *
  * <p>A remembered token is tied to the JWK set it was verified against: when the set is fetched again (every
  * refresh, a rotation, or a key withdrawn by the auth-server), every token is verified anew on its next use, so a
@@ -33,7 +33,7 @@ import org.springframework.security.oauth2.jwt.JwtValidationException;
  * verification; failures are never remembered. Entries leave the cache when their token expires, or the least
  * recently used first when it is full.
  */
-final class VerifiedTokenCache implements JwtDecoder {
+public final class VerifiedTokenCache implements JwtDecoder {
 
 	private final JwtDecoder verifier;
 
@@ -41,7 +41,7 @@ final class VerifiedTokenCache implements JwtDecoder {
 
 	private final OAuth2TokenValidator<Jwt> stillInTime;
 
-	private final OAuth2TokenValidator<Jwt> notRevoked;
+	private final OAuth2TokenValidator<Jwt> everyRequest;
 
 	private final Cache<String, Verified> verified;
 
@@ -49,15 +49,16 @@ final class VerifiedTokenCache implements JwtDecoder {
 	 * @param verifier the full verification: signature, algorithm, type and every claim check, expiry included
 	 * @param keySet the JWK set in use now, as an object that is replaced when the set is fetched again; {@code null}
 	 * when it cannot be told (nothing is remembered then)
-	 * @param notRevoked run after every verification and on every hit
+	 * @param everyRequest checks that can change between two uses of a token (the denylist): run after every
+	 * verification and on every hit
 	 * @param maximumSize how many tokens are remembered; 0 remembers none
 	 * @param clock the clock of the expiry checks of a hit
 	 */
-	VerifiedTokenCache(JwtDecoder verifier, Supplier<Object> keySet, OAuth2TokenValidator<Jwt> notRevoked,
+	public VerifiedTokenCache(JwtDecoder verifier, Supplier<Object> keySet, OAuth2TokenValidator<Jwt> everyRequest,
 			int maximumSize, Clock clock) {
 		this.verifier = verifier;
 		this.keySet = keySet;
-		this.notRevoked = notRevoked;
+		this.everyRequest = everyRequest;
 		JwtTimestampValidator timestamps = new JwtTimestampValidator();
 		timestamps.setClock(clock);
 		this.stillInTime = timestamps;
@@ -85,7 +86,7 @@ final class VerifiedTokenCache implements JwtDecoder {
 				this.verified.put(token, new Verified(jwt, currentKeySet));
 			}
 		}
-		requireValid(this.notRevoked.validate(jwt));
+		requireValid(this.everyRequest.validate(jwt));
 		return jwt;
 	}
 

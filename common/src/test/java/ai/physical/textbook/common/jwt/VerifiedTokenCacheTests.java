@@ -1,4 +1,4 @@
-package ai.physical.textbook.api.token;
+package ai.physical.textbook.common.jwt;
 
 import java.time.Clock;
 import java.time.Duration;
