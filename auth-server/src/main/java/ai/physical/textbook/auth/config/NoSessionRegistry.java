@@ -6,11 +6,16 @@ import org.springframework.security.core.session.SessionInformation;
 import org.springframework.security.core.session.SessionRegistry;
 
 /**
- * A session registry that tracks nothing. Spring's authorization server would otherwise keep an in-memory registry
- * per instance to put a {@code sid} claim in ID tokens and check it at logout; with browser sessions in Redis shared by
- * every instance, that check would depend on which instance answered (a code exchanged on one instance and a logout
- * on another fails). RP-initiated logout is bound instead by the {@code id_token_hint}, which must belong to the
- * signed-in user and the client, and revokes exactly that grant.
+ * A session registry that tracks nothing, so that Spring's authorization server does not keep its in-memory one.
+ *
+ * <p>Spring uses the registry for the {@code sid} and {@code auth_time} of ID tokens and for the {@code sid} check at
+ * logout. Here both come from {@link ai.physical.textbook.auth.token.SignInSession}, kept with the signed-in
+ * authentication (in the Redis session, and stored with each grant), because the registry way is wrong for this
+ * server: an in-memory registry is per instance, so behind a load balancer the claims would depend on which instance
+ * answered; a registry over the Redis sessions would, at every code exchange, look up all the sessions of the user and
+ * pick the most recently used one, not the one that authorized the code; its {@code sid} is a hash of the session id,
+ * which changes at a password change (logout would then fail); and its {@code auth_time} needs authorities that our
+ * stored grants do not keep. See {@code IdTokenSessionCustomizer} and {@link SessionBoundLogout}.
  */
 final class NoSessionRegistry implements SessionRegistry {
 

@@ -14,6 +14,7 @@ import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.oidc.authentication.OidcLogoutAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.oidc.authentication.OidcLogoutAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.oidc.web.authentication.OidcLogoutAuthenticationSuccessHandler;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
@@ -55,7 +56,10 @@ class ProtocolSecurityConfig {
 		return AuthorizationServerSettings.builder().issuer(issuer).build();
 	}
 
-	/** See {@link NoSessionRegistry}: no per-instance session tracking behind a load balancer. */
+	/**
+	 * See {@link NoSessionRegistry}: no per-instance session tracking behind a load balancer; {@code sid} and
+	 * {@code auth_time} come with the signed-in authentication instead.
+	 */
 	@Bean
 	SessionRegistry oidcSessionRegistry() {
 		return new NoSessionRegistry();
@@ -89,7 +93,11 @@ class ProtocolSecurityConfig {
 					.deviceVerificationResponseHandler(new SimpleUrlAuthenticationSuccessHandler(DEVICE_PAGE + "?success"))
 					.errorResponseHandler(new SimpleUrlAuthenticationFailureHandler(DEVICE_PAGE + "?error")))
 				.oidc((oidc) -> oidc.userInfoEndpoint((userInfo) -> userInfo.userInfoMapper(userInfoMapper))
-					.logoutEndpoint((logout) -> logout.logoutResponseHandler(logoutHandler(logoutRevocation))));
+					.logoutEndpoint((logout) -> logout.logoutResponseHandler(logoutHandler(logoutRevocation))
+						// The id_token_hint must also belong to the browser session: see SessionBoundLogout.
+						.authenticationProviders((providers) -> providers.replaceAll(
+								(provider) -> (provider instanceof OidcLogoutAuthenticationProvider spring)
+										? new SessionBoundLogout(spring) : provider))));
 		});
 		http.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated());
 		// Control characters in any parameter are refused before any lookup (PostgreSQL refuses NUL).

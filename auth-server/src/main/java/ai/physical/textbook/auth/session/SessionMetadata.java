@@ -5,6 +5,10 @@ import java.time.Instant;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
+import org.springframework.security.core.Authentication;
+
+import ai.physical.textbook.auth.token.SignInSession;
+
 /**
  * What the account page shows about a browser session, stored as session attributes at sign-in: when, from which
  * address and with which browser.
@@ -20,10 +24,16 @@ public final class SessionMetadata {
 	private SessionMetadata() {
 	}
 
-	/** Records the sign-in on the current session (call after the session id has changed). */
-	public static void recordSignIn(HttpServletRequest request) {
+	/**
+	 * Records the sign-in on the current session (call after the session id has changed). The time shown is the
+	 * authentication's {@code auth_time} (the ID tokens' claim), so the account page and the tokens agree.
+	 */
+	public static void recordSignIn(HttpServletRequest request, Authentication authentication) {
 		HttpSession session = request.getSession();
-		session.setAttribute(SIGNED_IN_AT, Instant.now().toString());
+		Instant signedInAt = SignInSession.of(authentication)
+			.map(SignInSession::authenticatedAt)
+			.orElseGet(Instant::now);
+		session.setAttribute(SIGNED_IN_AT, signedInAt.toString());
 		session.setAttribute(IP_ADDRESS, request.getRemoteAddr());
 		String userAgent = request.getHeader("User-Agent");
 		session.setAttribute(USER_AGENT, (userAgent != null && userAgent.length() > 512)
