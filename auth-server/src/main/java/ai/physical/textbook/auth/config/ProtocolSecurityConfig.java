@@ -24,6 +24,7 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.session.DisableEncodeUrlFilter;
@@ -58,7 +59,7 @@ class ProtocolSecurityConfig {
 
 	/**
 	 * See {@link NoSessionRegistry}: no per-instance session tracking behind a load balancer; {@code sid} and
-	 * {@code auth_time} come with the signed-in authentication instead.
+	 * {@code auth_time} come from the browser session through {@link SignInSessionFilter} instead.
 	 */
 	@Bean
 	SessionRegistry oidcSessionRegistry() {
@@ -102,6 +103,8 @@ class ProtocolSecurityConfig {
 		http.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated());
 		// Control characters in any parameter are refused before any lookup (PostgreSQL refuses NUL).
 		http.addFilterBefore(new ProtocolParameterGuard(settings), DisableEncodeUrlFilter.class);
+		// The browser session's sid and sign-in time, for the ID tokens of the grants authorized here and for logout.
+		http.addFilterAfter(new SignInSessionFilter(settings), SecurityContextHolderFilter.class);
 		// The userinfo endpoint takes this server's own access tokens.
 		http.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(withDefaults()));
 		// Client endpoints called without any client authentication answer RFC 6749's invalid_client, not the

@@ -14,10 +14,10 @@ import ai.physical.textbook.auth.token.SignInSession;
 /**
  * RP-initiated logout bound to the browser session: after Spring's checks (the {@code id_token_hint} is one we issued,
  * to this client, for the signed-in user), the ID token's {@code sid} must be the {@code sid} of the session the
- * request comes with, when that session has one. An ID token of another session of the same user (another browser, or
- * a session signed out since) cannot end this one. Spring's own check compares a hash of the current session id with
- * the {@code sid}, through a session registry; ours compares the sid kept with the signed-in authentication, which
- * every instance reads from the shared session and which a change of session id (password change) leaves intact.
+ * request comes with, when that session has one ({@link SignInSessionFilter}). An ID token of another session of the
+ * same user (another browser, or a session signed out since) cannot end this one. Spring's own check compares a hash
+ * of the current session id with the {@code sid}, through a session registry; the session's own sid is the same on
+ * every instance and survives a change of session id (password change).
  */
 final class SessionBoundLogout implements AuthenticationProvider {
 

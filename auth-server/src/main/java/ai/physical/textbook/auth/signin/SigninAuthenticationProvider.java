@@ -13,13 +13,13 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.UserDetailsPasswordService;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 import ai.physical.textbook.auth.account.AccountUser;
 import ai.physical.textbook.auth.account.UserAccountRepository;
 import ai.physical.textbook.auth.audit.AuthEvent;
 import ai.physical.textbook.auth.bruteforce.LoginAttempts;
-import ai.physical.textbook.auth.token.SignInSession;
 import ai.physical.textbook.auth.web.TextInput;
 import ai.physical.textbook.common.web.DependencyFailures;
 
@@ -32,8 +32,6 @@ import ai.physical.textbook.common.web.DependencyFailures;
  * stored hash with an older algorithm or weaker parameters is re-encoded on success);</li>
  * <li>counts failures or clears them on success, and writes an {@code auth_logs} event either way.</li>
  * </ol>
- * A successful sign-in carries {@link SignInSession} details: the session's {@code sid} and the instant of
- * authentication, which ID tokens report as {@code auth_time}.
  * Every refusal carries the same message, whatever the reason, so the page cannot tell who has an account. An email
  * with control characters (a NUL byte, say) is refused before any lookup, since PostgreSQL refuses such text, and is
  * audited with those characters replaced. When the account store is unavailable the reader is not told "wrong
@@ -63,7 +61,7 @@ class SigninAuthenticationProvider implements AuthenticationProvider {
 	public Authentication authenticate(Authentication authentication) throws AuthenticationException {
 		String email = UserAccountRepository.normalizeEmail(authentication.getName());
 		SigninDetails details = (authentication.getDetails() instanceof SigninDetails d) ? d
-				: new SigninDetails(null, null, null, null, null);
+				: new SigninDetails(null, null, null);
 		if (!TextInput.isSafeLine(email)) {
 			this.attempts.recordFailure(email, details.remoteAddress(), details.userAgent());
 			audit(null, TextInput.printable(email), details, false, "invalid_email");
@@ -95,9 +93,8 @@ class SigninAuthenticationProvider implements AuthenticationProvider {
 		audit(user, email, details, true, null);
 		UsernamePasswordAuthenticationToken result = UsernamePasswordAuthenticationToken.authenticated(user, null,
 				user.getAuthorities());
-		// The instant of this successful password check is the auth_time of the ID tokens issued through the session.
-		result.setDetails(SignInSession.now(details.remoteAddress(), details.sessionId(),
-				details.sidToKeep(user.getUsername())));
+		// Plain WebAuthenticationDetails: a type every session and authorization serializer already knows.
+		result.setDetails(new WebAuthenticationDetails(details.remoteAddress(), details.sessionId()));
 		return result;
 	}
 

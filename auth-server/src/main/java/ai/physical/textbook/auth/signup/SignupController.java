@@ -16,6 +16,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Controller;
@@ -30,7 +31,6 @@ import ai.physical.textbook.auth.account.UserAccountRepository;
 import ai.physical.textbook.auth.audit.AuthEvent;
 import ai.physical.textbook.auth.bruteforce.SignupRateLimiter;
 import ai.physical.textbook.auth.session.SessionMetadata;
-import ai.physical.textbook.auth.token.SignInSession;
 
 /**
  * The sign-up page. On success the new reader is signed in (new session id, against session fixation) and sent to
@@ -137,8 +137,7 @@ class SignupController {
 		AccountUser principal = user.withoutPassword();
 		UsernamePasswordAuthenticationToken authentication = UsernamePasswordAuthenticationToken
 			.authenticated(principal, null, principal.getAuthorities());
-		// A new account: a new sid, and the authentication happens now (auth_time).
-		authentication.setDetails(SignInSession.now(request.getRemoteAddr(), request.getSession().getId(), null));
+		authentication.setDetails(new WebAuthenticationDetails(request.getRemoteAddr(), request.getSession().getId()));
 		SecurityContext context = this.contextHolder.createEmptyContext();
 		context.setAuthentication(authentication);
 		this.contextHolder.setContext(context);

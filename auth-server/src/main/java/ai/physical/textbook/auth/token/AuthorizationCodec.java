@@ -187,7 +187,7 @@ final class AuthorizationCodec {
 		return this.json.writeValueAsString(out);
 	}
 
-	/** Name and authorities; and the sign-in's sid and time (seconds), which the ID token of the code exchange needs. */
+	/** Name, authorities, and the sign-in's sid and time (seconds) that the ID token of the code exchange needs. */
 	private static Map<String, Object> principal(Authentication principal) {
 		Map<String, Object> map = new LinkedHashMap<>();
 		map.put("name", principal.getName());
@@ -330,8 +330,7 @@ final class AuthorizationCodec {
 					UsernamePasswordAuthenticationToken principal = UsernamePasswordAuthenticationToken
 						.authenticated(map.get("name"), null, authorities);
 					if (map.get(SIGN_IN_SID) instanceof String sid && map.get(SIGN_IN_TIME) instanceof Number seconds) {
-						principal.setDetails(
-								new SignInSession(null, null, sid, Instant.ofEpochSecond(seconds.longValue())));
+						principal.setDetails(new SignInSession(sid, Instant.ofEpochSecond(seconds.longValue())));
 					}
 					builder.attribute(Principal.class.getName(), principal);
 				}

@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * ID tokens of the authorization code grant carry {@code sid} and {@code auth_time} from the {@link SignInSession}
- * of the session that authorized the code (stored with the grant, so no session lookup here). Spring's
- * {@code JwtGenerator} copies both from the previous ID token on every refresh, so they stay those of the sign-in.
- * An authentication without sign-in details (a session older than them) gives neither claim, as before.
+ * stored with the grant: the browser session that authorized the code (no session lookup here). Spring's
+ * {@code JwtGenerator} copies both from the previous ID token at every refresh, so they stay those of the sign-in. A
+ * grant whose authentication has no sign-in details (authorized before they existed) gives neither claim.
  */
 @Component
 @Order(0)

@@ -1,19 +1,20 @@
-package ai.physical.textbook.auth.token;
+package ai.physical.textbook.auth.session;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
@@ -30,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code auth_time} and {@code sid} in ID tokens, over HTTP against the real server with sessions in Redis: the
  * sign-in instant (not the session's last use), one sid per browser session that survives refreshes, a second
- * sign-in and a password change, and RP-initiated logout that accepts the ID token only from its own session.
+ * sign-in and a password change, RP-initiated logout that accepts the ID token only from its own session, and sessions
+ * that keep only plain attributes (an older instance can still read them).
  */
 @AuthServerIntegrationTest
 class IdTokenSessionClaimsTests {
@@ -79,16 +81,66 @@ class IdTokenSessionClaimsTests {
 		browser.signIn(user.email(), user.password());
 		// As if the sign-in had happened three hours ago; the session itself is used right now.
 		Instant threeHoursAgo = Instant.now().minus(Duration.ofHours(3));
-		String sid = rewriteSignIn(user, threeHoursAgo);
+		updateSession(user,
+				(session) -> session.setAttribute(SessionMetadata.SIGNED_IN_AT, threeHoursAgo.toString()));
 		assertThat(browser.get("/account").statusCode()).isEqualTo(200);
 
 		Tokens tokens = browser.authorizeAndExchange(WEB, HOME, SCOPE);
 		Map<String, Object> idToken = idToken(tokens);
 		assertThat(authTime(idToken)).isEqualTo(threeHoursAgo.getEpochSecond());
-		assertThat(idToken.get("sid")).isEqualTo(sid);
+		assertThat(idToken.get("sid")).isEqualTo(session(user).getAttribute(SessionMetadata.SID));
 		Map<String, Object> refreshed = idToken(refresh(browser, tokens));
 		assertThat(authTime(refreshed)).isEqualTo(threeHoursAgo.getEpochSecond());
-		assertThat(refreshed.get("sid")).isEqualTo(sid);
+		assertThat(refreshed.get("sid")).isEqualTo(idToken.get("sid"));
+	}
+
+	@Test
+	void whenSessionWasSignedInBeforeSidsExistedThenNoSidOrAuthTimeUntilTheNextSignIn() {
+		TestUser user = newUser();
+		AuthorizationCodeFlow browser = browser();
+		browser.signIn(user.email(), user.password());
+		forgetSid(user);
+
+		Tokens tokens = browser.authorizeAndExchange(WEB, HOME, SCOPE);
+		assertThat(idToken(tokens)).doesNotContainKeys("sid", "auth_time");
+		assertThat(idToken(refresh(browser, tokens))).doesNotContainKeys("sid", "auth_time");
+
+		browser.signIn(user.email(), user.password());
+		Tokens afterSignIn = browser.authorizeAndExchange(WEB, HOME, SCOPE);
+		assertThat(idToken(afterSignIn)).containsKeys("sid", "auth_time");
+		assertThat(logout(browser, tokens).statusCode()).as("an ID token from before has no sid to match")
+			.isEqualTo(400);
+		assertThat(logout(browser, afterSignIn).statusCode()).isEqualTo(302);
+	}
+
+	@Test
+	void whenSessionWasSignedInBeforeSidsExistedThenLogoutWithItsIdTokenWorks() {
+		TestUser user = newUser();
+		AuthorizationCodeFlow browser = browser();
+		browser.signIn(user.email(), user.password());
+		forgetSid(user);
+		Tokens tokens = browser.authorizeAndExchange(WEB, HOME, SCOPE);
+
+		assertThat(logout(browser, tokens).statusCode()).isEqualTo(302);
+		assertThat(signedIn(browser)).isFalse();
+	}
+
+	@Test
+	void whenAuthorizedThenTheSessionStillHoldsOnlyPlainAttributesAndThePlainAuthentication() {
+		TestUser user = newUser();
+		AuthorizationCodeFlow browser = browser();
+		browser.signIn(user.email(), user.password());
+
+		browser.authorizeAndExchange(WEB, HOME, SCOPE);
+
+		Session session = session(user);
+		SecurityContext context = session
+			.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+		assertThat(context.getAuthentication().getDetails()).as("the per-request copy was not saved")
+			.hasSameClassAs(new WebAuthenticationDetails("127.0.0.1", null));
+		assertThat((Object) session.getAttribute(SessionMetadata.SID)).isInstanceOf(String.class);
+		assertThat((Object) session.getAttribute(SessionMetadata.SID_USER)).isEqualTo(user.id().toString());
+		assertThat((Object) session.getAttribute(SessionMetadata.SIGNED_IN_AT)).isInstanceOf(String.class);
 	}
 
 	@Test
@@ -257,23 +309,28 @@ class IdTokenSessionClaimsTests {
 		return ids.iterator().next();
 	}
 
-	/** Moves the sign-in of the user's session to {@code authenticatedAt}; returns the session's sid. */
-	private String rewriteSignIn(TestUser user, Instant authenticatedAt) {
-		return rewriteSignIn(this.sessions, sessionId(user), authenticatedAt);
+	/** What an earlier version recorded at sign-in: the time, no sid. */
+	private void forgetSid(TestUser user) {
+		updateSession(user, (session) -> {
+			session.removeAttribute(SessionMetadata.SID);
+			session.removeAttribute(SessionMetadata.SID_USER);
+		});
 	}
 
-	private static <S extends Session> String rewriteSignIn(FindByIndexNameSessionRepository<S> repository,
-			String sessionId, Instant authenticatedAt) {
+	private Session session(TestUser user) {
+		return this.sessions.findById(sessionId(user));
+	}
+
+	/** Changes the user's only session in Redis, as if an earlier version or another time had written it. */
+	private void updateSession(TestUser user, Consumer<Session> change) {
+		updateSession(this.sessions, sessionId(user), change);
+	}
+
+	private static <S extends Session> void updateSession(FindByIndexNameSessionRepository<S> repository,
+			String sessionId, Consumer<Session> change) {
 		S session = repository.findById(sessionId);
-		SecurityContext context = session
-			.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
-		AbstractAuthenticationToken authentication = (AbstractAuthenticationToken) context.getAuthentication();
-		SignInSession signIn = SignInSession.of(authentication).orElseThrow();
-		authentication.setDetails(new SignInSession(signIn.getRemoteAddress(), signIn.getSessionId(), signIn.sid(),
-				authenticatedAt));
-		session.setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, context);
+		change.accept(session);
 		repository.save(session);
-		return signIn.sid();
 	}
 
 }
