@@ -6,11 +6,17 @@ import org.springframework.security.core.session.SessionInformation;
 import org.springframework.security.core.session.SessionRegistry;
 
 /**
- * A session registry that tracks nothing. Spring's authorization server would otherwise keep an in-memory registry
- * per instance to put a {@code sid} claim in ID tokens and check it at logout; with browser sessions in Redis shared by
- * every instance, that check would depend on which instance answered (a code exchanged on one instance and a logout
- * on another fails). RP-initiated logout is bound instead by the {@code id_token_hint}, which must belong to the
- * signed-in user and the client, and revokes exactly that grant.
+ * A session registry that tracks nothing, so that Spring's authorization server does not keep its in-memory one.
+ *
+ * <p>Spring uses the registry for the {@code sid} and {@code auth_time} of ID tokens and for the {@code sid} check at
+ * logout. Here the browser session keeps its own sid and sign-in time (session attributes written at sign-in,
+ * {@code SessionMetadata}), {@link SignInSessionFilter} hands them to the authorization and logout endpoints, the
+ * grant stores them, {@code IdTokenSessionCustomizer} puts them in the ID token and {@link SessionBoundLogout}
+ * checks the sid. The registry way is wrong for this server: an in-memory registry is per instance, so behind a load
+ * balancer the claims would depend on which instance answered; a registry over the Redis sessions would, at every
+ * code exchange, read all the sessions of the user and pick the most recently used one, not the one that authorized
+ * the code; its {@code sid} is a hash of the session id, which changes at a password change (logout then fails); and
+ * its {@code auth_time} needs authorities that our stored grants do not keep.
  */
 final class NoSessionRegistry implements SessionRegistry {
 

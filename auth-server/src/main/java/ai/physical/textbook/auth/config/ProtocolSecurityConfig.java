@@ -14,6 +14,7 @@ import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.oidc.authentication.OidcLogoutAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.oidc.authentication.OidcLogoutAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.oidc.web.authentication.OidcLogoutAuthenticationSuccessHandler;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
@@ -23,6 +24,7 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.session.DisableEncodeUrlFilter;
@@ -55,7 +57,10 @@ class ProtocolSecurityConfig {
 		return AuthorizationServerSettings.builder().issuer(issuer).build();
 	}
 
-	/** See {@link NoSessionRegistry}: no per-instance session tracking behind a load balancer. */
+	/**
+	 * See {@link NoSessionRegistry}: no per-instance session tracking behind a load balancer; {@code sid} and
+	 * {@code auth_time} come from the browser session through {@link SignInSessionFilter} instead.
+	 */
 	@Bean
 	SessionRegistry oidcSessionRegistry() {
 		return new NoSessionRegistry();
@@ -89,11 +94,17 @@ class ProtocolSecurityConfig {
 					.deviceVerificationResponseHandler(new SimpleUrlAuthenticationSuccessHandler(DEVICE_PAGE + "?success"))
 					.errorResponseHandler(new SimpleUrlAuthenticationFailureHandler(DEVICE_PAGE + "?error")))
 				.oidc((oidc) -> oidc.userInfoEndpoint((userInfo) -> userInfo.userInfoMapper(userInfoMapper))
-					.logoutEndpoint((logout) -> logout.logoutResponseHandler(logoutHandler(logoutRevocation))));
+					.logoutEndpoint((logout) -> logout.logoutResponseHandler(logoutHandler(logoutRevocation))
+						// The id_token_hint must also belong to the browser session: see SessionBoundLogout.
+						.authenticationProviders((providers) -> providers.replaceAll(
+								(provider) -> (provider instanceof OidcLogoutAuthenticationProvider spring)
+										? new SessionBoundLogout(spring) : provider))));
 		});
 		http.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated());
 		// Control characters in any parameter are refused before any lookup (PostgreSQL refuses NUL).
 		http.addFilterBefore(new ProtocolParameterGuard(settings), DisableEncodeUrlFilter.class);
+		// The browser session's sid and sign-in time, for the ID tokens of the grants authorized here and for logout.
+		http.addFilterAfter(new SignInSessionFilter(settings), SecurityContextHolderFilter.class);
 		// The userinfo endpoint takes this server's own access tokens.
 		http.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(withDefaults()));
 		// Client endpoints called without any client authentication answer RFC 6749's invalid_client, not the

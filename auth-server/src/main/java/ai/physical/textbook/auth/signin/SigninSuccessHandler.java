@@ -36,7 +36,7 @@ public class SigninSuccessHandler implements AuthenticationSuccessHandler {
 	@Override
 	public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
 			Authentication authentication) throws IOException, ServletException {
-		SessionMetadata.recordSignIn(request);
+		SessionMetadata.recordSignIn(request, authentication);
 		AccountUser user = (AccountUser) authentication.getPrincipal();
 		boolean complete = this.profiles.findComplete(user.id()).map((p) -> p.profileComplete()).orElse(false);
 		if (!complete) {

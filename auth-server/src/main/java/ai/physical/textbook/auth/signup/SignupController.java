@@ -142,7 +142,7 @@ class SignupController {
 		context.setAuthentication(authentication);
 		this.contextHolder.setContext(context);
 		this.contextRepository.saveContext(context, request, response);
-		SessionMetadata.recordSignIn(request);
+		SessionMetadata.recordSignIn(request, authentication);
 		String userAgent = request.getHeader("User-Agent");
 		Instant now = Instant.now();
 		this.events.publishEvent(new AuthEvent(user.id(), user.email(), AuthEvent.SIGNUP, request.getRemoteAddr(),

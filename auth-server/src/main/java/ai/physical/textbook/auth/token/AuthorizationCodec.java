@@ -43,7 +43,8 @@ import ai.physical.textbook.auth.token.AuthorizationRepository.TokenRow;
  * Converts an {@link OAuth2Authorization} to rows and back. Token values never reach a row: only their hashes. A
  * token read back from the database carries the raw value only when it is the one that was presented; the others
  * carry a placeholder made of their hash, which {@link #hashOf(String)} recognizes when the authorization is saved
- * again. The principal is kept as its name and authorities only (no password hash, no Java serialization).
+ * again. The principal is kept as its name and authorities, plus the {@link SignInSession} of a browser sign-in (no
+ * password hash, no Java serialization).
  */
 final class AuthorizationCodec {
 
@@ -72,6 +73,10 @@ final class AuthorizationCodec {
 	private static final String ACCESS_TOKEN_TYPE = "textbook.access_token_type";
 
 	private static final String ACCESS_TOKEN_SCOPES = "textbook.access_token_scopes";
+
+	private static final String SIGN_IN_SID = "sid";
+
+	private static final String SIGN_IN_TIME = "authTime";
 
 	private static final Set<String> TIME_CLAIMS = Set.of("iat", "exp", "nbf");
 
@@ -166,8 +171,7 @@ final class AuthorizationCodec {
 				out.put("authorizationRequest", authorizationRequest(request));
 			}
 			else if (value instanceof Authentication principal && Principal.class.getName().equals(name)) {
-				out.put("principal", Map.of("name", principal.getName(), "authorities",
-						AuthorityUtils.authorityListToSet(principal.getAuthorities())));
+				out.put("principal", principal(principal));
 			}
 			else if (value instanceof Collection<?> collection) {
 				out.put(name, Map.of("set", collection.stream().map(String::valueOf).toList()));
@@ -181,6 +185,18 @@ final class AuthorizationCodec {
 			}
 		});
 		return this.json.writeValueAsString(out);
+	}
+
+	/** Name, authorities, and the sign-in's sid and time (seconds) that the ID token of the code exchange needs. */
+	private static Map<String, Object> principal(Authentication principal) {
+		Map<String, Object> map = new LinkedHashMap<>();
+		map.put("name", principal.getName());
+		map.put("authorities", AuthorityUtils.authorityListToSet(principal.getAuthorities()));
+		SignInSession.of(principal).ifPresent((session) -> {
+			map.put(SIGN_IN_SID, session.sid());
+			map.put(SIGN_IN_TIME, session.authenticatedAt().getEpochSecond());
+		});
+		return map;
 	}
 
 	private static Map<String, Object> authorizationRequest(OAuth2AuthorizationRequest request) {
@@ -311,8 +327,12 @@ final class AuthorizationCodec {
 				case "principal" -> {
 					List<GrantedAuthority> authorities = AuthorityUtils
 						.createAuthorityList(((Collection<String>) map.get("authorities")).toArray(new String[0]));
-					builder.attribute(Principal.class.getName(),
-							UsernamePasswordAuthenticationToken.authenticated(map.get("name"), null, authorities));
+					UsernamePasswordAuthenticationToken principal = UsernamePasswordAuthenticationToken
+						.authenticated(map.get("name"), null, authorities);
+					if (map.get(SIGN_IN_SID) instanceof String sid && map.get(SIGN_IN_TIME) instanceof Number seconds) {
+						principal.setDetails(new SignInSession(sid, Instant.ofEpochSecond(seconds.longValue())));
+					}
+					builder.attribute(Principal.class.getName(), principal);
 				}
 				default -> {
 					if (map.containsKey("set")) {

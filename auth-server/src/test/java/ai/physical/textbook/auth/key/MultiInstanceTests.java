@@ -45,6 +45,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class MultiInstanceTests {
 
+	private static final String HOME = "http://localhost:8081/";
+
 	private final List<ConfigurableApplicationContext> instances = new ArrayList<>();
 
 	@AfterEach
@@ -72,7 +74,7 @@ class MultiInstanceTests {
 		TestUser user = new TestUsers(a.getBean(JdbcClient.class), a.getBean(PasswordEncoder.class)).create();
 		AuthorizationCodeFlow browser = new AuthorizationCodeFlow(url(a));
 		browser.signIn(user.email(), user.password());
-		Tokens tokens = browser.authorizeAndExchange("textbook-web", "http://localhost:8081/", "openid profile");
+		Tokens tokens = browser.authorizeAndExchange("textbook-web", HOME, "openid profile");
 		HttpResponse<String> refreshedAtB = clientB.post("/oauth2/token", null, null, Map.of("grant_type",
 				"refresh_token", "client_id", "textbook-web", "refresh_token", tokens.refreshToken()));
 		assertThat(refreshedAtB.statusCode()).isEqualTo(200);
@@ -80,6 +82,30 @@ class MultiInstanceTests {
 				"refresh_token", "client_id", "textbook-web", "refresh_token", tokens.refreshToken()));
 		assertThat(reuseAtA.statusCode()).isEqualTo(400);
 		assertThat(clientB.introspect(Tokens.of(refreshedAtB.body()).accessToken())).containsEntry("active", false);
+
+		// A code of the browser session on A, exchanged on B: the ID token names that session (same sid and
+		// auth_time as the one A issued), and logout through B with it ends the session both instances share.
+		AuthorizationCodeFlow.Pkce pkce = browser.pkce();
+		String code = AuthorizationCodeFlow
+			.code(browser.authorize("textbook-web", HOME, "openid profile", pkce, Map.of()));
+		HttpResponse<String> exchangedAtB = clientB.post("/oauth2/token", null, null,
+				Map.of("grant_type", "authorization_code", "client_id", "textbook-web", "redirect_uri", HOME, "code",
+						code, "code_verifier", pkce.verifier()));
+		assertThat(exchangedAtB.statusCode()).as(exchangedAtB.body()).isEqualTo(200);
+		String idTokenFromB = Tokens.of(exchangedAtB.body()).idToken();
+		Map<String, Object> fromAClaims = Jwts.claims(tokens.idToken());
+		assertThat(Jwts.claims(idTokenFromB)).containsEntry("sid", fromAClaims.get("sid"))
+			.containsEntry("auth_time", fromAClaims.get("auth_time"))
+			.containsKey("sid");
+		HttpResponse<String> logoutAtB = browser.send(HttpRequest.newBuilder(URI.create(url(b) + "/connect/logout?"
+				+ AuthorizationCodeFlow.form(Map.of("id_token_hint", idTokenFromB, "post_logout_redirect_uri", HOME))))
+			.GET());
+		assertThat(logoutAtB.statusCode()).as(logoutAtB.body()).isEqualTo(302);
+		assertThat(logoutAtB.headers().firstValue("Location").orElseThrow()).isEqualTo(HOME);
+		assertThat(browser.authorize("textbook-web", HOME, "openid", browser.pkce(), Map.of())
+			.headers()
+			.firstValue("Location")
+			.orElse("")).as("signed out on A too").doesNotContain("code=");
 	}
 
 	@Test
