@@ -7,7 +7,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 
 import org.htmlunit.WebClient;
@@ -21,6 +23,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
+import org.springframework.session.events.SessionCreatedEvent;
+import org.springframework.session.events.SessionDeletedEvent;
 
 import ai.physical.textbook.auth.account.AccountUser;
 import ai.physical.textbook.auth.account.UserSignedOutEverywhere;
@@ -28,6 +32,7 @@ import ai.physical.textbook.auth.support.TestSecrets;
 import ai.physical.textbook.auth.testing.AuthServerTest;
 import ai.physical.textbook.auth.testing.Browsers;
 import ai.physical.textbook.auth.testing.RecordedEvents;
+import ai.physical.textbook.auth.testing.RecordedEvents.SessionEventOnThread;
 import ai.physical.textbook.auth.testing.TestUsers;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -112,6 +117,38 @@ class SessionTests {
 			assertThat(page.statusCode()).as("the session itself is alive").isEqualTo(200);
 			assertThat(this.sessions.findById(id).getLastAccessedTime()).as("a page does use it").isAfter(lastUse);
 		}
+	}
+
+	@Test
+	void whenSessionsAreDeletedThenTheirRedisMessagesAreHandledOnTheSessionEventThreadAndCreationsAreNotReadBack() {
+		List<String> ids = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			ids.add(createAndSave(this.sessions));
+		}
+		ids.forEach(this.sessions::deleteById);
+
+		await().untilAsserted(() -> assertThat(handled(ids)).filteredOn((e) -> e.event() instanceof SessionDeletedEvent)
+			.hasSize(5));
+		// Not Spring Session's default of a new thread per message.
+		assertThat(handled(ids)).extracting(SessionEventOnThread::thread)
+			.allSatisfy((thread) -> assertThat(thread).startsWith("session-events-"));
+		// The "created" messages were published before the deletions, on the same channel connection, and one
+		// thread handles messages in order: had they been subscribed to, their events would be here by now.
+		assertThat(handled(ids)).filteredOn((e) -> e.event() instanceof SessionCreatedEvent).isEmpty();
+	}
+
+	private List<SessionEventOnThread> handled(List<String> sessionIds) {
+		return this.events.sessionEvents()
+			.stream()
+			.filter((handled) -> sessionIds.contains(handled.event().getSessionId()))
+			.toList();
+	}
+
+	private static <S extends Session> String createAndSave(FindByIndexNameSessionRepository<S> repository) {
+		S session = repository.createSession();
+		session.setAttribute("probe", "session-events");
+		repository.save(session);
+		return session.getId();
 	}
 
 	@Test

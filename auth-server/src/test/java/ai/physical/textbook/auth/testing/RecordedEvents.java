@@ -5,6 +5,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.event.EventListener;
+import org.springframework.session.events.AbstractSessionEvent;
 
 import ai.physical.textbook.auth.account.UserSignedOutEverywhere;
 import ai.physical.textbook.auth.profile.ProfileChanged;
@@ -17,6 +18,8 @@ public class RecordedEvents {
 
 	private final List<Object> events = new CopyOnWriteArrayList<>();
 
+	private final List<SessionEventOnThread> sessionEvents = new CopyOnWriteArrayList<>();
+
 	@EventListener
 	void on(UserSignedOutEverywhere event) {
 		this.events.add(event);
@@ -27,8 +30,21 @@ public class RecordedEvents {
 		this.events.add(event);
 	}
 
+	/** Spring Session's events (from its Redis messages), with the thread that handled each. */
+	@EventListener
+	void on(AbstractSessionEvent event) {
+		this.sessionEvents.add(new SessionEventOnThread(event, Thread.currentThread().getName()));
+	}
+
+	public List<SessionEventOnThread> sessionEvents() {
+		return List.copyOf(this.sessionEvents);
+	}
+
 	public <T> List<T> of(Class<T> type) {
 		return this.events.stream().filter(type::isInstance).map(type::cast).toList();
+	}
+
+	public record SessionEventOnThread(AbstractSessionEvent event, String thread) {
 	}
 
 }
