@@ -1,6 +1,7 @@
 package ai.physical.textbook.auth.revocation;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,6 +28,7 @@ import ai.physical.textbook.auth.support.TestUsers.TestUser;
 import ai.physical.textbook.testsupport.TestInfrastructure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * RFC 7009 revocation, RFC 7662 introspection, the denylist in PostgreSQL and Redis, and sign out everywhere.
@@ -154,6 +156,12 @@ class RevocationAndIntrospectionTests {
 		}
 		finally {
 			TestInfrastructure.get().startRedis();
+			// The app's Redis client reconnects on its own schedule: wait for it, so that the tests after this one
+			// (sharing the application context) do not meet a Redis the app still sees as down.
+			await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> {
+				this.redis.hasKey("textbook:reconnect-probe");
+				return true;
+			});
 		}
 		assertThat(this.client.introspect(tokens.accessToken())).containsEntry("active", false);
 	}
