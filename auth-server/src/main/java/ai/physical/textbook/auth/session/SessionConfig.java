@@ -40,10 +40,10 @@ class SessionConfig {
 	}
 
 	/**
-	 * The thread that handles Spring Session's Redis messages (a session created, deleted or expired), under the name
-	 * Spring Session looks for. Without it the listener container starts a new thread for every message, and every
-	 * sign-in creates a session: under a sign-in burst that was a thread started and ended per sign-in (600 in one
-	 * 55-second benchmark window). One thread handles them in order; a backlog beyond 10,000 messages is refused with
+	 * The thread that handles Spring Session's Redis messages (a session deleted or expired; see below for "created"),
+	 * under the name Spring Session looks for. Without it the listener container starts a new thread for every
+	 * message: under a sign-in burst, when each new session's "created" message was still subscribed, that was a
+	 * thread started and ended per sign-in (600 in one 55-second benchmark window). One thread handles them in order; a backlog beyond 10,000 messages is refused with
 	 * an error in the log rather than held in the heap (a lost "deleted" message leaves a stale entry in the
 	 * principal-name index, which lookups skip because the session itself is gone).
 	 */
