@@ -22,7 +22,6 @@ import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTypeValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.token.DelegatingOAuth2TokenGenerator;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
@@ -31,6 +30,7 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import ai.physical.textbook.auth.key.SigningKeyJwtEncoder;
 import ai.physical.textbook.auth.key.SigningKeys;
 import ai.physical.textbook.common.jwt.VerifiedTokenCache;
 
@@ -57,7 +57,7 @@ class TokenConfig {
 	OAuth2TokenGenerator<?> tokenGenerator(SigningKeys signingKeys,
 			ObjectProvider<OAuth2TokenCustomizer<JwtEncodingContext>> customizers) {
 		List<OAuth2TokenCustomizer<JwtEncodingContext>> ordered = customizers.orderedStream().toList();
-		JwtGenerator jwtGenerator = new JwtGenerator(new NimbusJwtEncoder(signingKeys));
+		JwtGenerator jwtGenerator = new JwtGenerator(new SigningKeyJwtEncoder(signingKeys));
 		jwtGenerator.setJwtCustomizer((context) -> ordered.forEach((customizer) -> customizer.customize(context)));
 		return new DelegatingOAuth2TokenGenerator(jwtGenerator, new AbsoluteRefreshTokenGenerator(Clock.systemUTC()));
 	}
