@@ -52,14 +52,11 @@ class RegisteredClientSynchronizer implements ApplicationRunner {
 
 	private final Environment environment;
 
-	private final String idTokenAlgorithm;
-
 	RegisteredClientSynchronizer(ClientProperties properties, RegisteredClientRepository clients,
 			Environment environment) {
 		this.properties = properties;
 		this.clients = clients;
 		this.environment = environment;
-		this.idTokenAlgorithm = environment.getProperty("textbook.keys.algorithm", "RS256");
 	}
 
 	@Override
@@ -81,7 +78,7 @@ class RegisteredClientSynchronizer implements ApplicationRunner {
 	private boolean synchronize(String clientId, ClientDefinition definition) {
 		RegisteredClient existing = this.clients.findByClientId(clientId);
 		String secretHash = secretHash(clientId, definition, existing);
-		String fingerprint = fingerprint(clientId, definition, secretHash, this.idTokenAlgorithm);
+		String fingerprint = fingerprint(clientId, definition, secretHash);
 		if (existing != null && fingerprint.equals(existing.getClientSettings().getSetting(FINGERPRINT_SETTING))) {
 			return false;
 		}
@@ -132,7 +129,8 @@ class RegisteredClientSynchronizer implements ApplicationRunner {
 				.reuseRefreshTokens(false)
 				.authorizationCodeTimeToLive(Duration.ofMinutes(5))
 				.deviceCodeTimeToLive(Duration.ofMinutes(10))
-				.idTokenSignatureAlgorithm(SignatureAlgorithm.from(this.idTokenAlgorithm))
+				// Whatever signs access tokens: OpenID Connect's default, which every client accepts (SigningKeys).
+				.idTokenSignatureAlgorithm(SignatureAlgorithm.RS256)
 				.build());
 		this.clients.save(builder.build());
 		logger.info("Registered client '{}' {}", clientId, (existing != null) ? "updated" : "created");
@@ -175,14 +173,13 @@ class RegisteredClientSynchronizer implements ApplicationRunner {
 		return encoder.encode(generated);
 	}
 
-	private static String fingerprint(String clientId, ClientDefinition definition, String secretHash,
-			String idTokenAlgorithm) {
+	private static String fingerprint(String clientId, ClientDefinition definition, String secretHash) {
 		String canonical = String.join("\n", clientId, String.valueOf(definition.name()),
 				String.valueOf(definition.publicClient()), String.valueOf(secretHash),
 				new TreeSet<>(definition.grantTypes()).toString(), new TreeSet<>(definition.redirectUris()).toString(),
 				new TreeSet<>(definition.postLogoutRedirectUris()).toString(),
 				new TreeSet<>(definition.scopes()).toString(), String.valueOf(definition.requireConsent()),
-				definition.accessTokenTtl().toString(), definition.refreshTokenTtl().toString(), idTokenAlgorithm, "v1");
+				definition.accessTokenTtl().toString(), definition.refreshTokenTtl().toString(), "RS256" /* the ID tokens' algorithm */, "v1");
 		try {
 			return HexFormat.of()
 				.formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));

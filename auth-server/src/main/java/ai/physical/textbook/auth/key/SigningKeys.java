@@ -15,8 +15,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import com.nimbusds.jose.JWSAlgorithm;
@@ -43,10 +47,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  * instance computes the same answer from the same rows, and a successor is published
  * {@link KeyProperties#prepublish()} before it activates. Keys are only ever created under a PostgreSQL advisory
  * lock, so several instances never create competing keys.
+ *
+ * <p>There is one such key per algorithm in use: access tokens are signed with {@link KeyProperties#algorithm()},
+ * ID tokens always with RS256, the algorithm OpenID Connect requires every provider to support and every client to
+ * accept by default (a client that registered no {@code id_token_signed_response_alg} gets RS256). With the default
+ * RS256 that is a single key; with ES256 an EC key and an RSA key are kept, rotated and published side by side.
  */
 public final class SigningKeys implements JWKSource<SecurityContext> {
 
 	private static final Logger logger = LoggerFactory.getLogger(SigningKeys.class);
+
+	/** What ID tokens are signed with, whatever signs access tokens: see the class comment. */
+	static final String ID_TOKEN_ALGORITHM = "RS256";
 
 	private final SigningKeyRepository repository;
 
@@ -58,6 +70,9 @@ public final class SigningKeys implements JWKSource<SecurityContext> {
 
 	private final Clock clock;
 
+	/** The algorithms that sign something: RS256 (ID tokens) and the access tokens' algorithm. */
+	private final Set<String> algorithms;
+
 	private volatile Snapshot snapshot;
 
 	SigningKeys(SigningKeyRepository repository, TransactionTemplate transactions, KeyEncryption encryption,
@@ -67,15 +82,26 @@ public final class SigningKeys implements JWKSource<SecurityContext> {
 		this.encryption = encryption;
 		this.properties = properties;
 		this.clock = clock;
+		this.algorithms = new LinkedHashSet<>(List.of(properties.algorithm(), ID_TOKEN_ALGORITHM));
 	}
 
-	/** The key that signs now: its id and algorithm go into the JWS header of every token. */
+	/** The key that signs access tokens now: its id and algorithm go into their JWS header. */
 	public SigningKey current() {
-		Snapshot current = snapshot();
-		if (current.signing() == null) {
-			throw new IllegalStateException("No usable signing key: check the key-encryption key (TEXTBOOK_KEK)");
+		return current(this.properties.algorithm());
+	}
+
+	/** The key that signs ID tokens now (always RS256). */
+	public SigningKey currentForIdTokens() {
+		return current(ID_TOKEN_ALGORITHM);
+	}
+
+	private SigningKey current(String algorithm) {
+		SigningKey signing = snapshot().signing().get(algorithm);
+		if (signing == null) {
+			throw new IllegalStateException(
+					"No usable " + algorithm + " signing key: check the key-encryption key (TEXTBOOK_KEK)");
 		}
-		return current.signing();
+		return signing;
 	}
 
 	/**
@@ -109,27 +135,13 @@ public final class SigningKeys implements JWKSource<SecurityContext> {
 				return false;
 			}
 			Instant now = this.clock.instant();
-			List<StoredKey> keys = this.repository.findPublished(now);
-			Optional<StoredKey> current = keys.stream()
-				.filter((key) -> !key.activatesAt().isAfter(now))
-				.max(Comparator.comparing(StoredKey::activatesAt));
-			boolean successorExists = keys.stream().anyMatch((key) -> key.activatesAt().isAfter(now));
-			if (current.isEmpty() && !successorExists) {
-				create(now);
-				return true;
+			List<StoredKey> published = this.repository.findPublished(now);
+			boolean any = false;
+			for (String algorithm : this.algorithms) {
+				any |= rotateIfDue(algorithm, now,
+						published.stream().filter((key) -> key.algorithm().equals(algorithm)).toList());
 			}
-			if (current.isPresent() && !successorExists
-					&& !now.isBefore(current.get().retiresAt().minus(this.properties.prepublish()))) {
-				Instant activation = current.get().retiresAt().isAfter(now.plus(this.properties.prepublish()))
-						? current.get().retiresAt() : now.plus(this.properties.prepublish());
-				StoredKey next = create(activation);
-				this.repository.endSigning(current.get().kid(), activation,
-						activation.plus(this.properties.retention()));
-				logger.info("Published signing key {}; it signs from {} and replaces {}", next.kid(), activation,
-						current.get().kid());
-				return true;
-			}
-			return false;
+			return any;
 		});
 		if (Boolean.TRUE.equals(created)) {
 			reload();
@@ -137,11 +149,36 @@ public final class SigningKeys implements JWKSource<SecurityContext> {
 		return Boolean.TRUE.equals(created);
 	}
 
+	/** One algorithm's part of {@link #rotateIfDue()}, under its lock. */
+	private boolean rotateIfDue(String algorithm, Instant now, List<StoredKey> keys) {
+		Optional<StoredKey> current = keys.stream()
+			.filter((key) -> !key.activatesAt().isAfter(now))
+			.max(Comparator.comparing(StoredKey::activatesAt));
+		boolean successorExists = keys.stream().anyMatch((key) -> key.activatesAt().isAfter(now));
+		if (current.isEmpty() && !successorExists) {
+			create(now, algorithm);
+			return true;
+		}
+		if (current.isPresent() && !successorExists
+				&& !now.isBefore(current.get().retiresAt().minus(this.properties.prepublish()))) {
+			Instant activation = current.get().retiresAt().isAfter(now.plus(this.properties.prepublish()))
+					? current.get().retiresAt() : now.plus(this.properties.prepublish());
+			StoredKey next = create(activation, algorithm);
+			this.repository.endSigning(current.get().kid(), activation,
+					activation.plus(this.properties.retention()));
+			logger.info("Published signing key {}; it signs from {} and replaces {}", next.kid(), activation,
+					current.get().kid());
+			return true;
+		}
+		return false;
+	}
+
 	/**
 	 * Replaces the signing key at once (key compromise, or a local KEK that changed). The previous key stays
 	 * published for {@link KeyProperties#retention()} so tokens it signed keep validating; to stop trusting those
-	 * tokens too, shorten its {@code publish_until} (see the authentication guide).
-	 * @return the new key id
+	 * tokens too, shorten its {@code publish_until} (see the authentication guide). Every algorithm's key is
+	 * replaced.
+	 * @return the id of the new key that signs access tokens
 	 */
 	public String rotateNow() {
 		String kid = this.transactions.execute((status) -> {
@@ -151,7 +188,12 @@ public final class SigningKeys implements JWKSource<SecurityContext> {
 				.stream()
 				.filter((key) -> key.activatesAt().isBefore(now) && key.retiresAt().isAfter(now))
 				.forEach((key) -> this.repository.endSigning(key.kid(), now, now.plus(this.properties.retention())));
-			return create(now).kid();
+			String accessTokenKid = null;
+			for (String algorithm : this.algorithms) {
+				String created = create(now, algorithm).kid();
+				accessTokenKid = (accessTokenKid != null) ? accessTokenKid : created;
+			}
+			return accessTokenKid;
 		});
 		reload();
 		logger.warn("Signing key rotated immediately; new key {}", kid);
@@ -163,11 +205,12 @@ public final class SigningKeys implements JWKSource<SecurityContext> {
 		this.transactions.executeWithoutResult((status) -> {
 			this.repository.lock();
 			Instant now = this.clock.instant();
-			boolean any = this.repository.findPublished(now)
-				.stream()
-				.anyMatch((key) -> key.retiresAt().isAfter(now));
-			if (!any) {
-				create(now);
+			List<StoredKey> published = this.repository.findPublished(now);
+			for (String algorithm : this.algorithms) {
+				if (published.stream()
+					.noneMatch((key) -> key.algorithm().equals(algorithm) && key.retiresAt().isAfter(now))) {
+					create(now, algorithm);
+				}
 			}
 		});
 		Snapshot loaded = reload();
@@ -188,9 +231,10 @@ public final class SigningKeys implements JWKSource<SecurityContext> {
 					*****************************************************************************""", message);
 			rotateNow();
 		}
-		SigningKey signing = snapshot().signing();
-		logger.info("Signing with key {} ({}); {} key(s) published", (signing != null) ? signing.kid() : "none",
-				(signing != null) ? signing.algorithm() : "-", snapshot().jwkSet().getKeys().size());
+		Snapshot ready = snapshot();
+		logger.info("Signing access tokens with {}, ID tokens with {}; {} key(s) published",
+				describe(ready, this.properties.algorithm()), describe(ready, ID_TOKEN_ALGORITHM),
+				ready.jwkSet().getKeys().size());
 	}
 
 	private Snapshot snapshot() {
@@ -205,7 +249,7 @@ public final class SigningKeys implements JWKSource<SecurityContext> {
 		Instant now = this.clock.instant();
 		List<StoredKey> keys = this.repository.findPublished(now);
 		List<JWK> jwks = new ArrayList<>();
-		SigningKey signing = null;
+		Map<String, SigningKey> signing = new HashMap<>();
 		StoredKey currentByTime = null;
 		for (StoredKey key : keys) {
 			boolean active = !key.activatesAt().isAfter(now);
@@ -214,11 +258,12 @@ public final class SigningKeys implements JWKSource<SecurityContext> {
 			}
 			JWK jwk = toJwk(key);
 			jwks.add(jwk);
-			if (active && signing == null && jwk.isPrivate()) {
-				signing = new SigningKey(key.kid(), key.algorithm());
+			// Newest first: the first active key of an algorithm that this instance can use signs with it.
+			if (active && jwk.isPrivate()) {
+				signing.putIfAbsent(key.algorithm(), new SigningKey(key.kid(), key.algorithm()));
 			}
 		}
-		Snapshot loaded = new Snapshot(new JWKSet(jwks), signing, currentByTime, now);
+		Snapshot loaded = new Snapshot(new JWKSet(jwks), Map.copyOf(signing), currentByTime, now);
 		this.snapshot = loaded;
 		return loaded;
 	}
@@ -252,10 +297,14 @@ public final class SigningKeys implements JWKSource<SecurityContext> {
 		}
 	}
 
-	private StoredKey create(Instant activatesAt) {
+	private static String describe(Snapshot snapshot, String algorithm) {
+		SigningKey key = snapshot.signing().get(algorithm);
+		return (key != null) ? "key " + key.kid() + " (" + algorithm + ")" : "no usable " + algorithm + " key";
+	}
+
+	private StoredKey create(Instant activatesAt, String algorithm) {
 		Instant now = this.clock.instant();
 		String kid = UUID.randomUUID().toString();
-		String algorithm = this.properties.algorithm();
 		try {
 			JWK jwk;
 			byte[] pkcs8;
@@ -302,7 +351,15 @@ public final class SigningKeys implements JWKSource<SecurityContext> {
 
 	}
 
-	record Snapshot(JWKSet jwkSet, SigningKey signing, StoredKey currentByTime, Instant loadedAt) {
+	/**
+	 * The keys as loaded.
+	 *
+	 * @param jwkSet every published key
+	 * @param signing the key that signs now, per algorithm
+	 * @param currentByTime the newest active key of any algorithm, usable or not (the key-encryption-key check)
+	 * @param loadedAt when
+	 */
+	record Snapshot(JWKSet jwkSet, Map<String, SigningKey> signing, StoredKey currentByTime, Instant loadedAt) {
 
 	}
 

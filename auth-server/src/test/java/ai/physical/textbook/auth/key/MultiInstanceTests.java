@@ -10,8 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -139,8 +141,8 @@ class MultiInstanceTests {
 	}
 
 	@Test
-	void whenEs256IsSelectedThenTokensAreSignedWithAP256KeyThatResourceServersVerify() throws Exception {
-		// A database of its own, so that the other tests keep their RS256 key.
+	void whenEs256IsSelectedThenAccessTokensAreSignedWithAP256KeyAndIdTokensStayRs256() throws Exception {
+		// A database of its own, so that the other tests keep their RS256 key alone.
 		ConfigurableApplicationContext es256 = start(TestInfrastructure.get().freshDatabase(),
 				"--textbook.keys.algorithm=ES256");
 
@@ -150,8 +152,30 @@ class MultiInstanceTests {
 		assertThat(decoder(es256).decode(token).getSubject()).isEqualTo(TestSecrets.SERVICE_CLIENT);
 		HttpResponse<String> jwks = new ProtocolClient(url(es256))
 			.send(HttpRequest.newBuilder(URI.create(url(es256) + "/oauth2/jwks")).GET());
-		assertThat(JWKSet.parse(jwks.body()).getKeys()).singleElement()
-			.satisfies((key) -> assertThat(key.getKeyType().getValue()).isEqualTo("EC"));
+		assertThat(JWKSet.parse(jwks.body()).getKeys()).extracting((key) -> key.getKeyType().getValue())
+			.containsExactlyInAnyOrder("EC", "RSA");
+
+		// ID tokens: RS256, what OpenID Connect clients accept by default and what discovery announces.
+		TestUser user = new TestUsers(es256.getBean(JdbcClient.class), es256.getBean(PasswordEncoder.class)).create();
+		AuthorizationCodeFlow browser = new AuthorizationCodeFlow(url(es256));
+		browser.signIn(user.email(), user.password());
+		Tokens tokens = browser.authorizeAndExchange("textbook-web", HOME, "openid profile");
+		assertThat(Jwts.parse(tokens.idToken()).getHeader().getAlgorithm().getName()).isEqualTo("RS256");
+		assertThat(Jwts.parse(tokens.accessToken()).getHeader().getAlgorithm().getName()).isEqualTo("ES256");
+		JWKSet published = JWKSet.parse(jwks.body());
+		assertThat(SignedJWT.parse(tokens.idToken())
+			.verify(new RSASSAVerifier(published.getKeyByKeyId(Jwts.parse(tokens.idToken()).getHeader().getKeyID())
+				.toRSAKey()))).isTrue();
+		Map<String, Object> discovery = AuthorizationCodeFlow.json(browser.get("/.well-known/openid-configuration").body());
+		assertThat(discovery).containsEntry("id_token_signing_alg_values_supported", List.of("RS256"));
+
+		// An immediate rotation replaces both keys; the old ones stay published for the tokens they signed.
+		String rotated = es256.getBean(SigningKeys.class).rotateNow();
+		String after = accessToken(new ProtocolClient(url(es256)));
+		assertThat(Jwts.parse(after).getHeader().getKeyID()).isEqualTo(rotated);
+		assertThat(Jwts.parse(after).getHeader().getAlgorithm().getName()).isEqualTo("ES256");
+		assertThat(kids(es256)).hasSize(4).contains(Jwts.parse(token).getHeader().getKeyID(), rotated);
+		assertThat(decoder(es256).decode(token).getSubject()).isEqualTo(TestSecrets.SERVICE_CLIENT);
 	}
 
 	private ConfigurableApplicationContext start(String... extraArguments) {
