@@ -384,8 +384,8 @@ run_scenario() {
   ensure_apps "$1"
   case "$1" in
     jmh)
-      log "JMH: JWT validation (forked JVM, 3 x 5 s warm-up, 5 x 5 s measured per mode)"
-      loadgen jmh -rf csv -rff "$RESULTS/jmh.csv" "${BENCH_JMH_INCLUDE:-JwtValidationBenchmark}" \
+      log "JMH: JWT validation and token signatures (forked JVMs; see each benchmark's annotations)"
+      loadgen jmh -rf csv -rff "$RESULTS/jmh.csv" "${BENCH_JMH_INCLUDE:-JwtValidationBenchmark|TokenSignatureBenchmark}" \
         > "$LOGS/jmh.log" 2>&1 || skip jmh "JMH failed (see logs/jmh.log)"
       ;;
     discovery) wrk_scenario discovery - "$C" "$AUTH/.well-known/openid-configuration" ;;

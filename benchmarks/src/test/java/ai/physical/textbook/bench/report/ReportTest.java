@@ -53,6 +53,17 @@ class ReportTest {
 	}
 
 	@Test
+	void whenAJmhBenchmarkHasParametersThenItsRowNamesThem() {
+		String[] row = Report.csv("\"ai.physical.textbook.bench.jmh.TokenSignatureBenchmark.sign\",\"avgt\",1,5,"
+				+ "76.5,1.2,\"us/op\",ES256-bouncycastle");
+		String[] plain = Report.csv("\"ai.physical.textbook.bench.jmh.JwtValidationBenchmark.decode\",\"avgt\",1,5,"
+				+ "54.0,1.0,\"us/op\",");
+
+		assertThat(Report.jmhName(row)).isEqualTo("TokenSignatureBenchmark.sign (ES256-bouncycastle)");
+		assertThat(Report.jmhName(plain)).isEqualTo("JwtValidationBenchmark.decode");
+	}
+
+	@Test
 	void whenCsvCellsAreQuotedThenCommasInsideStay() {
 		assertThat(Report.csv("\"a,b\",1,\"c\"")).containsExactly("a,b", "1", "c");
 	}
