@@ -31,7 +31,6 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 import org.springframework.security.oauth2.jwt.JoseHeaderNames;
 import org.springframework.security.oauth2.jwt.JwsHeader;
@@ -43,6 +42,8 @@ import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.JwtEncodingException;
 import org.springframework.util.StringUtils;
 
+import ai.physical.textbook.common.jwt.BouncyCastle;
+
 /**
  * Signs JWTs (RS256 or ES256) with the key the JWS header names, and writes them as the JWS compact serialization.
  *
@@ -50,8 +51,8 @@ import org.springframework.util.StringUtils;
  * serialization: the tests compare the two, byte for byte for RS256). It exists for ES256: BouncyCastle's ECDSA, on
  * a key converted to its own form once, encodes and signs a token in about 0.08 ms on the benchmark machine, Java
  * 17's ECDSA (what Nimbus uses) in 0.44 ms. RS256 stays with the JDK (about 0.85 ms; BouncyCastle's RSA is no
- * faster). BouncyCastle is used as a provider object, never registered with the JVM, so nothing else changes
- * provider. The signing input and signature are Base64url-encoded by the JDK rather than by Nimbus's constant-time
+ * faster). BouncyCastle is used as a provider object, never registered with the JVM ({@link BouncyCastle}). The
+ * signing input and signature are Base64url-encoded by the JDK rather than by Nimbus's constant-time
  * codec, which is meant for secret key material: a token's parts are public.
  *
  * <p>The header may carry {@code alg}, {@code kid}, {@code typ}, {@code cty} and custom parameters; the key-reference
@@ -185,7 +186,7 @@ public final class SigningKeyJwtEncoder implements JwtEncoder {
 				}
 				// BouncyCastle converts a JDK key on every signature: give it its own key object once.
 				PrivateKey jdkKey = ((ECKey) jwk).toPrivateKey();
-				Provider bc = BouncyCastle.PROVIDER;
+				Provider bc = BouncyCastle.provider();
 				PrivateKey bcKey = KeyFactory.getInstance("EC", bc)
 					.generatePrivate(new PKCS8EncodedKeySpec(jdkKey.getEncoded()));
 				return new KeySigner(bcKey, "SHA256withECDSA", bc, 64);
@@ -209,13 +210,6 @@ public final class SigningKeyJwtEncoder implements JwtEncoder {
 				throw new JwtEncodingException("Could not sign the token: " + ex.getMessage(), ex);
 			}
 		}
-
-	}
-
-	/** Created on the first ES256 key only: constructing the provider registers hundreds of algorithms. */
-	private static final class BouncyCastle {
-
-		static final Provider PROVIDER = new BouncyCastleProvider();
 
 	}
 

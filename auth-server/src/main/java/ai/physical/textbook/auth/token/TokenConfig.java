@@ -32,6 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import ai.physical.textbook.auth.key.SigningKeyJwtEncoder;
 import ai.physical.textbook.auth.key.SigningKeys;
+import ai.physical.textbook.common.jwt.EcdsaVerifierFactory;
 import ai.physical.textbook.common.jwt.VerifiedTokenCache;
 
 /**
@@ -75,6 +76,7 @@ class TokenConfig {
 			ObjectProvider<OAuth2TokenValidator<Jwt>> everyRequest) {
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(signingKeys)
 			.jwsAlgorithms((algorithms) -> algorithms.addAll(Set.of(SignatureAlgorithm.RS256, SignatureAlgorithm.ES256)))
+			.jwtProcessorCustomizer((processor) -> processor.setJWSVerifierFactory(new EcdsaVerifierFactory()))
 			.build();
 		decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(List.of(new JwtTypeValidator("at+jwt"),
 				new JwtIssuerValidator(issuer), new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,

@@ -16,6 +16,7 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 import ai.physical.textbook.api.config.ResourceApiProperties;
+import ai.physical.textbook.common.jwt.EcdsaVerifierFactory;
 import ai.physical.textbook.common.jwt.VerifiedTokenCache;
 
 /**
@@ -59,6 +60,7 @@ class TokenValidationConfig {
 				algorithms.clear();
 				algorithms.addAll(allowed);
 			})
+			.jwtProcessorCustomizer((processor) -> processor.setJWSVerifierFactory(new EcdsaVerifierFactory()))
 			.build();
 		decoder.setJwtValidator(JwtValidators.createAtJwtValidator()
 			.issuer(properties.issuer())
