@@ -166,8 +166,8 @@ public final class SigningKeys implements JWKSource<SecurityContext> {
 			StoredKey next = create(activation, algorithm);
 			this.repository.endSigning(current.get().kid(), activation,
 					activation.plus(this.properties.retention()));
-			logger.info("Published signing key {}; it signs from {} and replaces {}", next.kid(), activation,
-					current.get().kid());
+			logger.info("Published {} signing key {}; it signs from {} and replaces {}", algorithm, next.kid(),
+					activation, current.get().kid());
 			return true;
 		}
 		return false;
